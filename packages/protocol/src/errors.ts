@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * Every error the API returns has this shape. `code` is stable and machine-readable (the web
+ * client translates it); `message` is an English explanation for logs and API users; `field`
+ * names the offending input where there is one; `facts` carries the numbers behind a domain
+ * rejection (e.g. required and present for `no_quorum`).
+ */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    issues: z
+      .array(z.object({ field: z.string(), code: z.string(), message: z.string() }))
+      .optional(),
+    facts: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** Error codes the HTTP API uses outside domain rejections. */
+export const API_ERROR_CODES = [
+  'validation_failed',
+  'invalid_credentials',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'rate_limited',
+  'csrf_rejected',
+  'unavailable',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -1,0 +1,37 @@
+import { bodiesRepository } from './repositories/bodies.repository.js';
+import { councilsRepository } from './repositories/councils.repository.js';
+import { loginSessionsRepository } from './repositories/login-sessions.repository.js';
+import { personsRepository } from './repositories/persons.repository.js';
+import { sittingEventsRepository } from './repositories/sitting-events.repository.js';
+import { sittingsRepository } from './repositories/sittings.repository.js';
+import { termsRepository } from './repositories/terms.repository.js';
+import { usersRepository } from './repositories/users.repository.js';
+import type { StorageContext } from './storage-context.js';
+
+/** All repositories over one database handle (or one transaction). */
+export function createRepositories(context: StorageContext) {
+  return {
+    councils: councilsRepository(context),
+    bodies: bodiesRepository(context),
+    terms: termsRepository(context),
+    persons: personsRepository(context),
+    users: usersRepository(context),
+    loginSessions: loginSessionsRepository(context),
+    sittings: sittingsRepository(context),
+    sittingEvents: sittingEventsRepository(context),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/**
+ * Runs `work` with repositories bound to one transaction: all of it commits, or none of it.
+ */
+export async function inTransaction<T>(
+  context: StorageContext,
+  work: (repositories: Repositories) => Promise<T>,
+): Promise<T> {
+  return context.db.transaction((tx) =>
+    work(createRepositories({ ...context, db: tx as unknown as StorageContext['db'] })),
+  );
+}

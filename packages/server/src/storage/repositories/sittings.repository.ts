@@ -1,0 +1,146 @@
+import type { CouncilRole, SittingKind, SittingMode, SittingStatus } from '@veche/domain';
+import { and, asc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
+import { agendaItems, bodies, councilRoles, councils, sittings } from '../schema.js';
+import { hasPgCode, UNIQUE_VIOLATION, type StorageContext } from '../storage-context.js';
+
+export type SittingRow = typeof sittings.$inferSelect;
+export type AgendaItemRow = typeof agendaItems.$inferSelect;
+
+export interface NewSitting {
+  councilId: string;
+  bodyId: string;
+  termId: string;
+  /** Omit to take the next number of the body in the term; give it only to import history. */
+  number?: number;
+  title: string;
+  kind: SittingKind;
+  mode: SittingMode;
+  status: SittingStatus;
+  startsAt: Date;
+  place?: string | null;
+  streamUrl?: string | null;
+  meetingUrl?: string | null;
+}
+
+export interface NewAgendaItem {
+  councilId: string;
+  sittingId: string;
+  parentId?: string | null;
+  position: number;
+  title: string;
+  kind?: string;
+  description?: string | null;
+}
+
+export interface UpcomingQuery {
+  userId: string;
+  /** Sittings starting before this are left out unless they are open or suspended. */
+  from: Date;
+  /** Roles that may see sittings still in draft. */
+  draftRoles: readonly CouncilRole[];
+}
+
+export interface SittingListing extends SittingRow {
+  bodyName: string;
+  councilName: string;
+  timeZone: string;
+}
+
+const NUMBERING_ATTEMPTS = 5;
+
+export function sittingsRepository({ db, clock, newId }: StorageContext) {
+  return {
+    /**
+     * Creates a sitting. Without an explicit number it takes the body's next number in the term;
+     * two sittings created at once both retry on the unique (body, term, number) key.
+     */
+    async create(input: NewSitting): Promise<SittingRow> {
+      for (let attempt = 1; ; attempt++) {
+        const now = clock();
+        const number =
+          input.number ??
+          sql<number>`(select coalesce(max(${sittings.number}), 0) + 1 from ${sittings}
+            where ${sittings.bodyId} = ${input.bodyId} and ${sittings.termId} = ${input.termId})`;
+        try {
+          const [row] = await db
+            .insert(sittings)
+            .values({ id: newId(), ...input, number, createdAt: now, updatedAt: now })
+            .returning();
+          return row!;
+        } catch (error) {
+          const retry =
+            input.number === undefined &&
+            attempt < NUMBERING_ATTEMPTS &&
+            hasPgCode(error, UNIQUE_VIOLATION);
+          if (!retry) throw error;
+        }
+      }
+    },
+
+    async findById(councilId: string, id: string): Promise<SittingRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(sittings)
+        .where(and(eq(sittings.councilId, councilId), eq(sittings.id, id)));
+      return row;
+    },
+
+    /** Sittings not yet closed in the councils where the user holds a role, soonest first. */
+    async upcomingForUser(query: UpcomingQuery): Promise<SittingListing[]> {
+      const visibleRoles = councilRoles.role;
+      const rows = await db
+        .select({
+          sitting: sittings,
+          bodyName: bodies.name,
+          councilName: councils.name,
+          timeZone: councils.timeZone,
+        })
+        .from(sittings)
+        .innerJoin(bodies, eq(bodies.id, sittings.bodyId))
+        .innerJoin(councils, eq(councils.id, sittings.councilId))
+        .where(
+          and(
+            ne(sittings.status, 'closed'),
+            or(gte(sittings.startsAt, query.from), inArray(sittings.status, ['open', 'suspended'])),
+            sql`exists (select 1 from ${councilRoles}
+              where ${councilRoles.councilId} = ${sittings.councilId}
+                and ${councilRoles.userId} = ${query.userId}
+                and (${sittings.status} <> 'draft' or ${visibleRoles} in ${
+                  query.draftRoles.length > 0 ? query.draftRoles : ['']
+                }))`,
+          ),
+        )
+        .orderBy(asc(sittings.startsAt), asc(bodies.name));
+      return rows.map((row) => ({
+        ...row.sitting,
+        bodyName: row.bodyName,
+        councilName: row.councilName,
+        timeZone: row.timeZone,
+      }));
+    },
+
+    async addAgendaItem(input: NewAgendaItem): Promise<AgendaItemRow> {
+      const now = clock();
+      const [row] = await db
+        .insert(agendaItems)
+        .values({ id: newId(), ...input, createdAt: now, updatedAt: now })
+        .returning();
+      return row!;
+    },
+
+    /** The agenda items of the given sittings, in tree order within each parent. */
+    async agendaOf(councilId: string, sittingIds: readonly string[]): Promise<AgendaItemRow[]> {
+      if (sittingIds.length === 0) return [];
+      return db
+        .select()
+        .from(agendaItems)
+        .where(
+          and(
+            eq(agendaItems.councilId, councilId),
+            inArray(agendaItems.sittingId, [...sittingIds]),
+          ),
+        )
+        .orderBy(asc(agendaItems.sittingId), asc(agendaItems.position));
+    },
+  };
+}

@@ -1,0 +1,305 @@
+import {
+  BODY_KINDS,
+  COUNCIL_ROLES,
+  COUNTRIES,
+  LANGUAGES,
+  MEMBERSHIP_ROLES,
+  QUORUM_RULES,
+  SITTING_KINDS,
+  SITTING_MODES,
+  SITTING_STATUSES,
+} from '@veche/domain';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/*
+ * Every council-owned table carries `council_id` so that councils can later be sharded across
+ * PostgreSQL nodes by that column without changing the model. Enumerations are stored as text with
+ * CHECK constraints generated from the domain's vocabulary (one source of truth; no PostgreSQL
+ * enum types, which are awkward to migrate).
+ */
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+};
+
+const oneOf = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+/** A council is a tenant: one municipality's assembly with its own settings. */
+export const councils = pgTable(
+  'councils',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    country: text('country').notNull(),
+    languages: text('languages').array().notNull(),
+    defaultLanguage: text('default_language').notNull(),
+    timeZone: text('time_zone').notNull(),
+    quorumRule: text('quorum_rule').notNull(),
+    majorityPreset: text('majority_preset').notNull(),
+    resolutionNumberPattern: text('resolution_number_pattern').notNull(),
+    ballotChangeAllowed: boolean('ballot_change_allowed').notNull().default(false),
+    speechRequestDeadlineDays: integer('speech_request_deadline_days').notNull().default(3),
+    ...timestamps,
+  },
+  (t) => [
+    check('councils_country_check', oneOf('country', COUNTRIES)),
+    check('councils_default_language_check', oneOf('default_language', LANGUAGES)),
+    check('councils_quorum_rule_check', oneOf('quorum_rule', QUORUM_RULES)),
+  ],
+);
+
+/** The plenary council or a committee, with its statutory size and quorum rule. */
+export const bodies = pgTable(
+  'bodies',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    statutorySize: integer('statutory_size').notNull(),
+    quorumRule: text('quorum_rule').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('bodies_council_idx').on(t.councilId),
+    check('bodies_kind_check', oneOf('kind', BODY_KINDS)),
+    check('bodies_quorum_rule_check', oneOf('quorum_rule', QUORUM_RULES)),
+    check('bodies_statutory_size_check', sql`${t.statutorySize} between 1 and 1000`),
+  ],
+);
+
+/** A term of office (kadencja, мандат); sittings are numbered per body and term. */
+export const terms = pgTable(
+  'terms',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    name: text('name').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on'),
+    ...timestamps,
+  },
+  (t) => [index('terms_council_idx').on(t.councilId)],
+);
+
+/** A natural person known to a council: councillor, official, mayor. */
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    email: text('email'),
+    ...timestamps,
+  },
+  (t) => [index('persons_council_idx').on(t.councilId)],
+);
+
+/**
+ * A login identity. A user belongs to a home council (`council_id`; null only for platform
+ * administrators) and may hold roles in several councils through `council_roles`.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id').references(() => councils.id),
+    personId: uuid('person_id').references(() => persons.id),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    language: text('language').notNull(),
+    isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    index('users_council_idx').on(t.councilId),
+    check('users_language_check', oneOf('language', LANGUAGES)),
+    check('users_email_lowercase_check', sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/** Roles are per council (DESIGN.md section 2). */
+export const councilRoles = pgTable(
+  'council_roles',
+  {
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.councilId, t.userId, t.role] }),
+    index('council_roles_user_idx').on(t.userId),
+    check('council_roles_role_check', oneOf('role', COUNCIL_ROLES)),
+  ],
+);
+
+/** A person's seat in a body for a period, with the role held there. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    termId: uuid('term_id').references(() => terms.id),
+    role: text('role').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on'),
+    ...timestamps,
+  },
+  (t) => [
+    index('memberships_body_idx').on(t.bodyId),
+    index('memberships_person_idx').on(t.personId),
+    index('memberships_council_idx').on(t.councilId),
+    check('memberships_role_check', oneOf('role', MEMBERSHIP_ROLES)),
+    check('memberships_dates_check', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/**
+ * Signed-in browser sessions. Named `login_sessions` so that nobody confuses them with council
+ * sittings, which Polish calls "sesje". Only a hash of the cookie's token is stored.
+ */
+export const loginSessions = pgTable(
+  'login_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id').references(() => councils.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [
+    uniqueIndex('login_sessions_token_unique').on(t.tokenHash),
+    index('login_sessions_user_idx').on(t.userId),
+    index('login_sessions_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/** A sitting (sesja, заседание, седница) of a body, numbered per body and term. */
+export const sittings = pgTable(
+  'sittings',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    termId: uuid('term_id')
+      .notNull()
+      .references(() => terms.id),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    kind: text('kind').notNull(),
+    mode: text('mode').notNull(),
+    status: text('status').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    place: text('place'),
+    streamUrl: text('stream_url'),
+    meetingUrl: text('meeting_url'),
+    /** Optimistic concurrency for edits made before the sitting opens. */
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('sittings_number_unique').on(t.bodyId, t.termId, t.number),
+    index('sittings_council_starts_idx').on(t.councilId, t.startsAt),
+    check('sittings_kind_check', oneOf('kind', SITTING_KINDS)),
+    check('sittings_mode_check', oneOf('mode', SITTING_MODES)),
+    check('sittings_status_check', oneOf('status', SITTING_STATUSES)),
+    check('sittings_number_check', sql`${t.number} between 1 and 3999`),
+  ],
+);
+
+/** One item of a sitting's agenda tree; siblings are ordered by `position`. */
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    sittingId: uuid('sitting_id')
+      .notNull()
+      .references(() => sittings.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id'),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    kind: text('kind').notNull().default('procedural'),
+    description: text('description'),
+    ...timestamps,
+  },
+  (t) => [index('agenda_items_sitting_idx').on(t.sittingId, t.parentId, t.position)],
+);
+
+/**
+ * The append-only log of a live sitting. `seq` counts from 1 per sitting; each row carries the
+ * hash of the one before it, so the published log is tamper-evident (DESIGN.md section 5).
+ */
+export const sittingEvents = pgTable(
+  'sitting_events',
+  {
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    sittingId: uuid('sitting_id')
+      .notNull()
+      .references(() => sittings.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sittingId, t.seq] }),
+    check('sitting_events_seq_check', sql`${t.seq} >= 1`),
+  ],
+);

@@ -1,0 +1,424 @@
+import { sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../../src/storage/database.js';
+import { verifyChain } from '../../src/storage/event-chain.js';
+import {
+  createRepositories,
+  inTransaction,
+  type Repositories,
+} from '../../src/storage/repositories.js';
+import { SequenceConflictError } from '../../src/storage/repositories/sitting-events.repository.js';
+import { hasPgCode, UNIQUE_VIOLATION } from '../../src/storage/storage-context.js';
+import { fixedClock, testContext, type TestClock } from '../support/fixtures.js';
+import { truncateAll } from '../support/test-databases.js';
+
+const CHECK_VIOLATION = '23514';
+
+/**
+ * The one repository suite, run against every storage implementation (PGlite and PostgreSQL).
+ * `database()` returns the open, migrated database of the calling test file.
+ */
+export function repositorySuite(database: () => OpenDatabase): void {
+  let repos: Repositories;
+  let clock: TestClock;
+  let context: ReturnType<typeof testContext>;
+
+  beforeEach(async () => {
+    await truncateAll(database());
+    clock = fixedClock('2026-11-20T09:00:00.000Z');
+    context = testContext(database().db, clock);
+    repos = createRepositories(context);
+  });
+
+  async function council(name = 'Rada Miejska w Wierzbowie') {
+    return repos.councils.create({
+      name,
+      country: 'PL',
+      languages: ['pl', 'en'],
+      defaultLanguage: 'pl',
+      timeZone: 'Europe/Warsaw',
+      quorumRule: 'at_least_half',
+      majorityPreset: 'pl.simple',
+      resolutionNumberPattern: '{sittingRoman}/{seq}/{year}',
+    });
+  }
+
+  async function plenary(councilId: string) {
+    const body = await repos.bodies.create({
+      councilId,
+      name: 'Rada Miejska',
+      kind: 'plenary',
+      statutorySize: 15,
+      quorumRule: 'at_least_half',
+    });
+    const term = await repos.terms.create({ councilId, name: '2024-2029', startsOn: '2024-05-07' });
+    return { body, term };
+  }
+
+  async function sitting(
+    councilId: string,
+    bodyId: string,
+    termId: string,
+    overrides: Partial<Parameters<Repositories['sittings']['create']>[0]> = {},
+  ) {
+    return repos.sittings.create({
+      councilId,
+      bodyId,
+      termId,
+      title: 'Sesja zwyczajna',
+      kind: 'ordinary',
+      mode: 'hybrid',
+      status: 'convened',
+      startsAt: new Date('2026-12-01T09:00:00Z'),
+      ...overrides,
+    });
+  }
+
+  describe('councils and bodies', () => {
+    it('stores a council and finds it by id', async () => {
+      const created = await council();
+      expect(await repos.councils.findById(created.id)).toMatchObject({
+        name: 'Rada Miejska w Wierzbowie',
+        languages: ['pl', 'en'],
+        createdAt: new Date('2026-11-20T09:00:00.000Z'),
+      });
+    });
+
+    it('refuses a quorum rule the domain does not know, and stores nothing', async () => {
+      const { id } = await council();
+      const attempt = repos.bodies.create({
+        councilId: id,
+        name: 'Komisja',
+        kind: 'committee',
+        statutorySize: 5,
+        quorumRule: 'two_thirds' as never,
+      });
+      await expect(attempt).rejects.toSatisfy((error: unknown) =>
+        hasPgCode(error, CHECK_VIOLATION),
+      );
+      expect(await repos.bodies.listForCouncil(id)).toEqual([]);
+    });
+
+    it('does not hand out one council’s body to another council', async () => {
+      const a = await council('A');
+      const b = await council('B');
+      const { body } = await plenary(a.id);
+      expect(await repos.bodies.findById(a.id, body.id)).toBeDefined();
+      expect(await repos.bodies.findById(b.id, body.id)).toBeUndefined();
+    });
+
+    it('finds the term in force on a date', async () => {
+      const { id } = await council();
+      await repos.terms.create({
+        councilId: id,
+        name: '2018-2024',
+        startsOn: '2018-11-16',
+        endsOn: '2024-05-06',
+      });
+      await repos.terms.create({ councilId: id, name: '2024-2029', startsOn: '2024-05-07' });
+      expect((await repos.terms.current(id, '2020-01-01'))?.name).toBe('2018-2024');
+      expect((await repos.terms.current(id, '2026-11-20'))?.name).toBe('2024-2029');
+      expect(await repos.terms.current(id, '2010-01-01')).toBeUndefined();
+    });
+  });
+
+  describe('persons and memberships', () => {
+    it('lists the members of a body on a date, by family name', async () => {
+      const { id } = await council();
+      const { body, term } = await plenary(id);
+      const add = async (given: string, family: string, startsOn: string, endsOn?: string) => {
+        const person = await repos.persons.create({
+          councilId: id,
+          givenName: given,
+          familyName: family,
+        });
+        await repos.persons.addMembership({
+          councilId: id,
+          personId: person.id,
+          bodyId: body.id,
+          termId: term.id,
+          role: 'member',
+          startsOn,
+          endsOn: endsOn ?? null,
+        });
+      };
+      await add('Jan', 'Zieliński', '2024-05-07');
+      await add('Anna', 'Nowak', '2024-05-07');
+      await add('Piotr', 'Adamski', '2024-05-07', '2025-01-31');
+      const members = await repos.persons.membersOfBody(id, body.id, '2026-11-20');
+      expect(members.map((m) => m.familyName)).toEqual(['Nowak', 'Zieliński']);
+      const earlier = await repos.persons.membersOfBody(id, body.id, '2024-12-01');
+      expect(earlier.map((m) => m.familyName)).toEqual(['Adamski', 'Nowak', 'Zieliński']);
+    });
+  });
+
+  describe('users and roles', () => {
+    it('keeps e-mails unique regardless of case and finds users case-insensitively', async () => {
+      const { id } = await council();
+      await repos.users.create({
+        councilId: id,
+        email: 'Anna.Nowak@Wierzbow.example',
+        passwordHash: 'x',
+        displayName: 'Anna Nowak',
+        language: 'pl',
+      });
+      expect((await repos.users.findByEmail('ANNA.NOWAK@wierzbow.example'))?.displayName).toBe(
+        'Anna Nowak',
+      );
+      const duplicate = repos.users.create({
+        councilId: id,
+        email: 'anna.nowak@wierzbow.example',
+        passwordHash: 'y',
+        displayName: 'Other',
+        language: 'pl',
+      });
+      await expect(duplicate).rejects.toSatisfy((error: unknown) =>
+        hasPgCode(error, UNIQUE_VIOLATION),
+      );
+      expect(await repos.users.count()).toBe(1);
+    });
+
+    it('groups a user’s roles by council', async () => {
+      const a = await council('Alfa');
+      const b = await council('Beta');
+      const user = await repos.users.create({
+        councilId: a.id,
+        email: 'clerk@example.org',
+        passwordHash: 'x',
+        displayName: 'Clerk',
+        language: 'en',
+      });
+      await repos.users.grantRole(a.id, user.id, 'operator');
+      await repos.users.grantRole(a.id, user.id, 'council_admin');
+      await repos.users.grantRole(a.id, user.id, 'operator');
+      await repos.users.grantRole(b.id, user.id, 'councillor');
+      expect(await repos.users.councilsOf(user.id)).toEqual([
+        { councilId: a.id, councilName: 'Alfa', roles: ['council_admin', 'operator'] },
+        { councilId: b.id, councilName: 'Beta', roles: ['councillor'] },
+      ]);
+      await repos.users.setLanguage(user.id, 'bg');
+      expect((await repos.users.findById(user.id))?.language).toBe('bg');
+    });
+  });
+
+  describe('login sessions', () => {
+    it('finds a session until it expires, slides its expiry, and deletes expired ones', async () => {
+      const { id } = await council();
+      const user = await repos.users.create({
+        councilId: id,
+        email: 'a@example.org',
+        passwordHash: 'x',
+        displayName: 'A',
+        language: 'pl',
+      });
+      const session = await repos.loginSessions.create({
+        userId: user.id,
+        councilId: id,
+        tokenHash: 'hash-1',
+        expiresAt: new Date('2026-11-20T10:00:00Z'),
+      });
+      expect((await repos.loginSessions.findActive('hash-1'))?.id).toBe(session.id);
+      expect(await repos.loginSessions.findActive('hash-2')).toBeUndefined();
+      clock.set('2026-11-20T09:59:00Z');
+      await repos.loginSessions.touch(session.id, new Date('2026-11-20T11:00:00Z'));
+      clock.set('2026-11-20T10:30:00Z');
+      expect(await repos.loginSessions.findActive('hash-1')).toBeDefined();
+      clock.set('2026-11-20T11:00:00Z');
+      expect(await repos.loginSessions.findActive('hash-1')).toBeUndefined();
+      expect(await repos.loginSessions.deleteExpired()).toBe(1);
+      expect(await repos.loginSessions.deleteExpired()).toBe(0);
+    });
+  });
+
+  describe('sittings and agendas', () => {
+    it('numbers sittings per body and term, and refuses a duplicate number', async () => {
+      const { id } = await council();
+      const { body, term } = await plenary(id);
+      const committee = await repos.bodies.create({
+        councilId: id,
+        name: 'Komisja Budżetu',
+        kind: 'committee',
+        statutorySize: 5,
+        quorumRule: 'at_least_half',
+      });
+      const first = await sitting(id, body.id, term.id);
+      const second = await sitting(id, body.id, term.id);
+      const committeeFirst = await sitting(id, committee.id, term.id);
+      expect([first.number, second.number, committeeFirst.number]).toEqual([1, 2, 1]);
+      const imported = await sitting(id, body.id, term.id, { number: 24 });
+      expect(imported.number).toBe(24);
+      expect((await sitting(id, body.id, term.id)).number).toBe(25);
+      await expect(sitting(id, body.id, term.id, { number: 2 })).rejects.toSatisfy(
+        (error: unknown) => hasPgCode(error, UNIQUE_VIOLATION),
+      );
+    });
+
+    it('numbers sittings created at the same time without a gap or a duplicate', async () => {
+      const { id } = await council();
+      const { body, term } = await plenary(id);
+      const created = await Promise.all(
+        Array.from({ length: 5 }, () => sitting(id, body.id, term.id)),
+      );
+      expect(created.map((s) => s.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+    });
+
+    it('lists upcoming sittings of the user’s councils only, drafts only for staff', async () => {
+      const a = await council('Alfa');
+      const b = await council('Beta');
+      const pa = await plenary(a.id);
+      const pb = await plenary(b.id);
+      const councillor = await repos.users.create({
+        councilId: a.id,
+        email: 'councillor@example.org',
+        passwordHash: 'x',
+        displayName: 'C',
+        language: 'pl',
+      });
+      const operator = await repos.users.create({
+        councilId: a.id,
+        email: 'operator@example.org',
+        passwordHash: 'x',
+        displayName: 'O',
+        language: 'pl',
+      });
+      await repos.users.grantRole(a.id, councillor.id, 'councillor');
+      await repos.users.grantRole(a.id, operator.id, 'operator');
+      const later = await sitting(a.id, pa.body.id, pa.term.id, {
+        startsAt: new Date('2026-12-10T09:00:00Z'),
+      });
+      const sooner = await sitting(a.id, pa.body.id, pa.term.id, {
+        startsAt: new Date('2026-12-01T09:00:00Z'),
+      });
+      const draft = await sitting(a.id, pa.body.id, pa.term.id, { status: 'draft' });
+      await sitting(a.id, pa.body.id, pa.term.id, { status: 'closed' });
+      await sitting(a.id, pa.body.id, pa.term.id, { startsAt: new Date('2026-11-01T09:00:00Z') });
+      const runningSinceYesterday = await sitting(a.id, pa.body.id, pa.term.id, {
+        status: 'suspended',
+        startsAt: new Date('2026-11-19T09:00:00Z'),
+      });
+      await sitting(b.id, pb.body.id, pb.term.id);
+
+      const query = (userId: string) =>
+        repos.sittings.upcomingForUser({
+          userId,
+          from: new Date('2026-11-20T00:00:00Z'),
+          draftRoles: ['operator', 'council_admin'],
+        });
+      const seen = await query(councillor.id);
+      expect(seen.map((s) => s.id)).toEqual([runningSinceYesterday.id, sooner.id, later.id]);
+      expect(seen[0]).toMatchObject({
+        councilName: 'Alfa',
+        bodyName: 'Rada Miejska',
+        timeZone: 'Europe/Warsaw',
+      });
+      const staff = await query(operator.id);
+      expect(staff.map((s) => s.id)).toContain(draft.id);
+      expect(staff.every((s) => s.councilId === a.id)).toBe(true);
+    });
+
+    it('keeps agenda items in order and never returns another council’s items', async () => {
+      const a = await council('Alfa');
+      const b = await council('Beta');
+      const { body, term } = await plenary(a.id);
+      const s = await sitting(a.id, body.id, term.id);
+      for (const [position, title] of ['Otwarcie', 'Porządek obrad', 'Uchwały'].entries()) {
+        await repos.sittings.addAgendaItem({
+          councilId: a.id,
+          sittingId: s.id,
+          position: 2 - position,
+          title,
+        });
+      }
+      const items = await repos.sittings.agendaOf(a.id, [s.id]);
+      expect(items.map((i) => i.title)).toEqual(['Uchwały', 'Porządek obrad', 'Otwarcie']);
+      expect(await repos.sittings.agendaOf(b.id, [s.id])).toEqual([]);
+    });
+  });
+
+  describe('sitting event log', () => {
+    async function openSitting() {
+      const { id } = await council();
+      const { body, term } = await plenary(id);
+      return { councilId: id, sitting: await sitting(id, body.id, term.id) };
+    }
+    const event = (type: string, payload: unknown = {}) => ({
+      type,
+      payload,
+      actorUserId: null,
+      at: new Date('2026-12-01T09:00:00Z'),
+    });
+
+    it('appends events with consecutive numbers and a hash chain that verifies', async () => {
+      const { councilId, sitting: s } = await openSitting();
+      await repos.sittingEvents.append(councilId, s.id, 0, [
+        event('sitting.opened'),
+        event('quorum.check_started', { seconds: 120 }),
+      ]);
+      await repos.sittingEvents.append(councilId, s.id, 2, [
+        event('presence.confirmed', { memberId: 'm1', note: 'Łódź – тест' }),
+      ]);
+      const log = await repos.sittingEvents.listAfter(councilId, s.id);
+      expect(log.map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(log[1]!.prevHash).toBe(log[0]!.hash);
+      expect(verifyChain(s.id, log)).toEqual({ ok: true, count: 3 });
+      expect((await repos.sittingEvents.listAfter(councilId, s.id, 2)).map((e) => e.seq)).toEqual([
+        3,
+      ]);
+    });
+
+    it('refuses an append on a stale sequence number and writes nothing', async () => {
+      const { councilId, sitting: s } = await openSitting();
+      await repos.sittingEvents.append(councilId, s.id, 0, [event('sitting.opened')]);
+      await expect(
+        repos.sittingEvents.append(councilId, s.id, 0, [event('sitting.closed'), event('x')]),
+      ).rejects.toBeInstanceOf(SequenceConflictError);
+      expect(await repos.sittingEvents.listAfter(councilId, s.id)).toHaveLength(1);
+    });
+
+    it('lets exactly one of two concurrent appends at the same position win', async () => {
+      const { councilId, sitting: s } = await openSitting();
+      const results = await Promise.allSettled([
+        repos.sittingEvents.append(councilId, s.id, 0, [event('a')]),
+        repos.sittingEvents.append(councilId, s.id, 0, [event('b')]),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.find((r) => r.status === 'rejected');
+      expect(rejected?.reason).toBeInstanceOf(SequenceConflictError);
+      expect(await repos.sittingEvents.listAfter(councilId, s.id)).toHaveLength(1);
+    });
+
+    it('reports the first event whose stored content was changed afterwards', async () => {
+      const { councilId, sitting: s } = await openSitting();
+      await repos.sittingEvents.append(councilId, s.id, 0, [
+        event('sitting.opened'),
+        event('vote.closed', { for: 14, against: 3 }),
+        event('sitting.closed'),
+      ]);
+      await database().db.execute(
+        sql`update sitting_events set payload = '{"for": 15, "against": 3}' where seq = 2`,
+      );
+      const log = await repos.sittingEvents.listAfter(councilId, s.id);
+      expect(verifyChain(s.id, log)).toMatchObject({ ok: false, brokenAtSeq: 2 });
+    });
+  });
+
+  describe('transactions', () => {
+    it('rolls back every write of a failed unit of work', async () => {
+      const attempt = inTransaction(context, async (tx) => {
+        await tx.councils.create({
+          name: 'Temp',
+          country: 'BG',
+          languages: ['bg'],
+          defaultLanguage: 'bg',
+          timeZone: 'Europe/Sofia',
+          quorumRule: 'more_than_half',
+          majorityPreset: 'bg.majority_present',
+          resolutionNumberPattern: '{seq}',
+        });
+        throw new Error('abort');
+      });
+      await expect(attempt).rejects.toThrow('abort');
+      expect(await repos.councils.list()).toEqual([]);
+    });
+  });
+}
