@@ -41,8 +41,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs', 'scripts/**', '.ci/**'],
-    languageOptions: { globals: { ...globals.node } },
+    // Plain JavaScript (config and scripts) has no types to check against.
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { ...globals.node },
+    },
   },
   {
     files: ['packages/server/**/*.ts', 'e2e/**/*.ts', '*.config.ts', 'packages/*/vite.config.ts'],

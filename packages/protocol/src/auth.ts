@@ -5,7 +5,8 @@ export const languageSchema = z.enum(LANGUAGES);
 
 /** POST /api/auth/login */
 export const loginRequestSchema = z.object({
-  email: z.email().max(254).trim().toLowerCase(),
+  // Trimmed and lower-cased before it is checked: addresses are often pasted with spaces.
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
   password: z.string().min(1).max(1024),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;

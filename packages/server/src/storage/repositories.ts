@@ -31,7 +31,5 @@ export async function inTransaction<T>(
   context: StorageContext,
   work: (repositories: Repositories) => Promise<T>,
 ): Promise<T> {
-  return context.db.transaction((tx) =>
-    work(createRepositories({ ...context, db: tx as unknown as StorageContext['db'] })),
-  );
+  return context.db.transaction((tx) => work(createRepositories({ ...context, db: tx })));
 }

@@ -58,7 +58,7 @@ export const councils = pgTable(
     speechRequestDeadlineDays: integer('speech_request_deadline_days').notNull().default(3),
     ...timestamps,
   },
-  (t) => [
+  () => [
     check('councils_country_check', oneOf('country', COUNTRIES)),
     check('councils_default_language_check', oneOf('default_language', LANGUAGES)),
     check('councils_quorum_rule_check', oneOf('quorum_rule', QUORUM_RULES)),

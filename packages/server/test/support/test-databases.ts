@@ -124,10 +124,13 @@ export async function openTestPostgres(): Promise<TestPostgres> {
 /** Empties every table of the application schema (migrations bookkeeping lives elsewhere). */
 export async function truncateAll(database: OpenDatabase): Promise<void> {
   const { sql } = await import('drizzle-orm');
-  const result = await database.db.execute<{ tablename: string }>(
+  const result: unknown = await database.db.execute(
     sql`select tablename from pg_tables where schemaname = 'public'`,
   );
-  const rows = 'rows' in result ? result.rows : (result as unknown as { tablename: string }[]);
+  // node-postgres answers with { rows }, PGlite's driver too; guard both shapes.
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    tablename: string;
+  }[];
   if (rows.length === 0) return;
   const list = rows.map((row) => `"${row.tablename}"`).join(', ');
   await database.db.execute(sql.raw(`truncate table ${list} cascade`));

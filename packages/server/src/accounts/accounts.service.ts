@@ -1,0 +1,80 @@
+import type { Language } from '@veche/domain';
+import type { CurrentUser, LoginRequest } from '@veche/protocol';
+import type { Repositories } from '../storage/repositories.js';
+import type { UserRow } from '../storage/repositories/users.repository.js';
+import { hashSessionToken, newSessionToken } from './session-token.js';
+import { verifyPassword } from './password.js';
+
+export interface AuthenticatedUser {
+  readonly user: UserRow;
+  readonly sessionId: string;
+}
+
+export type LoginResult =
+  { ok: true; token: string; expiresAt: Date; user: CurrentUser } | { ok: false };
+
+/** Sign-in, sign-out and the signed-in user: the use cases behind the auth routes. */
+export function accountsService(repos: Repositories, clock: () => Date, sessionTtlMs: number) {
+  async function describe(user: UserRow): Promise<CurrentUser> {
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      language: user.language as Language,
+      councils: await repos.users.councilsOf(user.id),
+    };
+  }
+
+  return {
+    describe,
+
+    /**
+     * Checks the password and opens a login session. An unknown e-mail, a deactivated account
+     * and a wrong password give the same answer after the same work, so the answer does not
+     * tell whether an e-mail is registered.
+     */
+    async login(input: LoginRequest, userAgent: string | undefined): Promise<LoginResult> {
+      const user = await repos.users.findByEmail(input.email);
+      const usable = user !== undefined && user.deactivatedAt === null;
+      const matches = await verifyPassword(usable ? user.passwordHash : undefined, input.password);
+      if (!usable || !matches) return { ok: false };
+      const token = newSessionToken();
+      const expiresAt = new Date(clock().getTime() + sessionTtlMs);
+      await repos.loginSessions.create({
+        userId: user.id,
+        councilId: user.councilId,
+        tokenHash: hashSessionToken(token),
+        expiresAt,
+        userAgent: userAgent?.slice(0, 300) ?? null,
+      });
+      return { ok: true, token, expiresAt, user: await describe(user) };
+    },
+
+    async logout(token: string): Promise<void> {
+      await repos.loginSessions.delete(hashSessionToken(token));
+    },
+
+    /**
+     * The user behind a session cookie, or undefined. Sliding expiry: a session used after half
+     * its lifetime is extended, so an active clerk is not signed out mid-sitting.
+     */
+    async authenticate(token: string): Promise<AuthenticatedUser | undefined> {
+      const session = await repos.loginSessions.findActive(hashSessionToken(token));
+      if (session === undefined) return undefined;
+      const user = await repos.users.findById(session.userId);
+      if (user === undefined || user.deactivatedAt !== null) return undefined;
+      const now = clock().getTime();
+      if (session.expiresAt.getTime() - now < sessionTtlMs / 2) {
+        await repos.loginSessions.touch(session.id, new Date(now + sessionTtlMs));
+      }
+      return { user, sessionId: session.id };
+    },
+
+    async setLanguage(user: UserRow, language: Language): Promise<CurrentUser> {
+      await repos.users.setLanguage(user.id, language);
+      return describe({ ...user, language });
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof accountsService>;

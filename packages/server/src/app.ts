@@ -1,0 +1,122 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { accountsService } from './accounts/accounts.service.js';
+import { authRoutes } from './accounts/auth.routes.js';
+import type { Config } from './config.js';
+import { HttpError } from './http/api-error.js';
+import { foreignOriginError } from './http/origin-guard.js';
+import { sittingRoutes } from './sittings/sitting.routes.js';
+import type { OpenDatabase } from './storage/database.js';
+import { createRepositories } from './storage/repositories.js';
+import { isDatabaseUnavailable, type StorageContext } from './storage/storage-context.js';
+
+export interface AppDependencies {
+  readonly config: Config;
+  readonly database: OpenDatabase;
+  readonly storage: StorageContext;
+  readonly logger: FastifyBaseLogger;
+  /** Where the built web client is; the API works without it. */
+  readonly webDist: string | undefined;
+}
+
+/** Builds the HTTP application: plugins, the error shape, and every route. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, database, storage } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    // Without it Fastify waits for keep-alive connections to go idle on close.
+    forceCloseConnections: 'idle',
+    bodyLimit: 1_048_576,
+    trustProxy: config.publicUrl !== undefined,
+  });
+  app.decorateRequest('auth', null);
+
+  // JSON only: a foreign page cannot post JSON without a CORS preflight (see origin-guard.ts).
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(
+        429,
+        'rate_limited',
+        `Too many attempts; try again in ${String(Math.ceil(context.ttl / 1000))} s`,
+        { facts: { retryAfterSeconds: Math.ceil(context.ttl / 1000) } },
+      ),
+  });
+
+  app.addHook('onRequest', (request, _reply, done) => {
+    done(
+      request.url.startsWith('/api/') ? foreignOriginError(request, config.publicUrl) : undefined,
+    );
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply.status(error.statusCode).send(error.toBody());
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      const unavailable = isDatabaseUnavailable(error);
+      return reply.status(unavailable ? 503 : 500).send(
+        unavailable
+          ? {
+              error: {
+                code: 'unavailable',
+                message: 'The database is not reachable; try again shortly',
+              },
+            }
+          : { error: { code: 'internal', message: 'Something went wrong on the server' } },
+      );
+    }
+    // Fastify's own 4xx (malformed JSON, body too large, unsupported content type).
+    const code =
+      status === 413 || status === 415 || status === 400 ? 'validation_failed' : 'not_found';
+    return reply.status(status).send({ error: { code, message: error.message, field: '(body)' } });
+  });
+
+  const repos = createRepositories(storage);
+  const accounts = accountsService(repos, storage.clock, config.sessionTtlMs);
+
+  app.get('/health', async (_request, reply) => {
+    try {
+      await database.ping();
+      return { status: 'ok', database: database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: database.kind });
+    }
+  });
+
+  authRoutes(app, accounts, config);
+  sittingRoutes(app, repos, accounts, storage.clock);
+
+  const webDist = deps.webDist;
+  const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (isPage && hasWeb) {
+      // Client-side routes: every page URL loads the app, which then shows the right view.
+      return reply.sendFile('index.html');
+    }
+    if (isPage) {
+      return reply
+        .type('text/plain; charset=utf-8')
+        .status(404)
+        .send('The Veche web app is not built. Run `npm run build`, or use `npm start`.');
+    }
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No ${request.method} ${request.url} here` } });
+  });
+
+  return app;
+}

@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** An unset or empty variable takes the default. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+/**
+ * Every setting comes from an environment variable; README.md lists them. Nothing else is read
+ * from the environment anywhere in the server.
+ */
+const environmentSchema = z.object({
+  PORT: optional(port).default(3000),
+  HOST: optional(z.string()).default('127.0.0.1'),
+  DATA_DIR: optional(z.string()).default('./data'),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
+  ),
+  PUBLIC_URL: optional(z.url()),
+  DEMO: optional(z.enum(['auto', 'on', 'off'])).default('auto'),
+  LOG_LEVEL: optional(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  ).default('info'),
+  SESSION_TTL_HOURS: optional(z.coerce.number().positive().max(720)).default(12),
+  LOGIN_RATE_LIMIT: optional(z.coerce.number().int().positive().max(10_000)).default(10),
+  LOGIN_RATE_WINDOW_SECONDS: optional(z.coerce.number().int().positive().max(86_400)).default(60),
+  SHUTDOWN_TIMEOUT_SECONDS: optional(z.coerce.number().positive().max(600)).default(10),
+  WEB_DIST: optional(z.string()),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** Set: PostgreSQL. Unset: the embedded database in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly publicUrl: string | undefined;
+  readonly demo: 'auto' | 'on' | 'off';
+  readonly logLevel: string;
+  readonly sessionTtlMs: number;
+  readonly loginRateLimit: { max: number; windowMs: number };
+  readonly shutdownTimeoutMs: number;
+  readonly webDist: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration error:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration; throws ConfigError naming every bad variable and why. */
+export function loadConfig(environment: NodeJS.ProcessEnv): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
+    demo: env.DEMO,
+    logLevel: env.LOG_LEVEL,
+    sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+    loginRateLimit: { max: env.LOGIN_RATE_LIMIT, windowMs: env.LOGIN_RATE_WINDOW_SECONDS * 1_000 },
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1_000,
+    webDist: env.WEB_DIST === undefined ? undefined : resolve(env.WEB_DIST),
+  };
+}

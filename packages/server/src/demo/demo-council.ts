@@ -1,0 +1,191 @@
+import type { Repositories } from '../storage/repositories.js';
+import { hashPassword } from '../accounts/password.js';
+import { instantOf, wallClockIn } from '../time/zoned-time.js';
+
+/*
+ * The demo council: a fictional Polish town council with 15 councillors, a chair, two
+ * vice-chairs, a budget committee, an operator, an administrator and a convened sitting with a
+ * six-item agenda. Created on first start on an empty embedded database (DEMO=auto), or on any
+ * empty database with DEMO=on.
+ */
+
+export const DEMO_PASSWORD = 'veche-demo';
+export const DEMO_COUNCIL_NAME = 'Rada Miejska w Wierzbowie';
+const DOMAIN = 'wierzbow.example';
+const TIME_ZONE = 'Europe/Warsaw';
+
+const COUNCILLORS: ReadonlyArray<readonly [string, string]> = [
+  ['Jan', 'Kowalski'],
+  ['Anna', 'Nowak'],
+  ['Katarzyna', 'Wiśniewska'],
+  ['Piotr', 'Wójcik'],
+  ['Małgorzata', 'Kowalczyk'],
+  ['Tomasz', 'Kamiński'],
+  ['Agnieszka', 'Lewandowska'],
+  ['Krzysztof', 'Zieliński'],
+  ['Barbara', 'Szymańska'],
+  ['Andrzej', 'Woźniak'],
+  ['Ewa', 'Dąbrowska'],
+  ['Marek', 'Kozłowski'],
+  ['Joanna', 'Jankowska'],
+  ['Paweł', 'Mazur'],
+  ['Zofia', 'Kwiatkowska'],
+];
+
+const AGENDA = [
+  'Otwarcie sesji i stwierdzenie prawomocności obrad',
+  'Przyjęcie porządku obrad',
+  'Przyjęcie protokołu z XXIII sesji Rady Miejskiej',
+  'Podjęcie uchwały w sprawie zmian w budżecie gminy na 2026 rok',
+  'Podjęcie uchwały w sprawie miejscowego planu zagospodarowania przestrzennego „Osiedle nad Stawem”',
+  'Interpelacje i zapytania radnych, wolne wnioski i zamknięcie sesji',
+];
+
+/** "Małgorzata Wiśniewska" -> "malgorzata.wisniewska@wierzbow.example" */
+function demoEmail(given: string, family: string): string {
+  const ascii = `${given}.${family}`
+    .toLowerCase()
+    .replaceAll('ł', 'l')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  return `${ascii}@${DOMAIN}`;
+}
+
+export interface DemoLogin {
+  readonly role: string;
+  readonly email: string;
+}
+
+/** The logins the start command prints. */
+export const DEMO_LOGINS: readonly DemoLogin[] = [
+  { role: 'councillor', email: demoEmail('Anna', 'Nowak') },
+  { role: 'chair', email: demoEmail('Jan', 'Kowalski') },
+  { role: 'operator', email: `biuro.rady@${DOMAIN}` },
+  { role: 'council administrator', email: `admin@${DOMAIN}` },
+];
+
+/** Creates the demo council with all its people, bodies and the next sitting. */
+export async function createDemoCouncil(repos: Repositories, now: Date): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const council = await repos.councils.create({
+    name: DEMO_COUNCIL_NAME,
+    country: 'PL',
+    languages: ['pl', 'en'],
+    defaultLanguage: 'pl',
+    timeZone: TIME_ZONE,
+    quorumRule: 'at_least_half',
+    majorityPreset: 'pl.simple',
+    resolutionNumberPattern: '{sittingRoman}/{seq}/{year}',
+    ballotChangeAllowed: true,
+    speechRequestDeadlineDays: 3,
+  });
+  const plenary = await repos.bodies.create({
+    councilId: council.id,
+    name: DEMO_COUNCIL_NAME,
+    kind: 'plenary',
+    statutorySize: 15,
+    quorumRule: 'at_least_half',
+  });
+  const committee = await repos.bodies.create({
+    councilId: council.id,
+    name: 'Komisja Budżetu i Finansów',
+    kind: 'committee',
+    statutorySize: 5,
+    quorumRule: 'at_least_half',
+  });
+  const termStart = '2024-05-07';
+  const term = await repos.terms.create({
+    councilId: council.id,
+    name: '2024–2029',
+    startsOn: termStart,
+  });
+
+  for (const [index, [givenName, familyName]] of COUNCILLORS.entries()) {
+    const email = demoEmail(givenName, familyName);
+    const person = await repos.persons.create({
+      councilId: council.id,
+      givenName,
+      familyName,
+      email,
+    });
+    const role = index === 0 ? 'chair' : index <= 2 ? 'vice_chair' : 'member';
+    await repos.persons.addMembership({
+      councilId: council.id,
+      personId: person.id,
+      bodyId: plenary.id,
+      termId: term.id,
+      role,
+      startsOn: termStart,
+    });
+    if (index >= 3 && index < 8) {
+      await repos.persons.addMembership({
+        councilId: council.id,
+        personId: person.id,
+        bodyId: committee.id,
+        termId: term.id,
+        role: index === 3 ? 'chair' : 'member',
+        startsOn: termStart,
+      });
+    }
+    const user = await repos.users.create({
+      councilId: council.id,
+      personId: person.id,
+      email,
+      passwordHash,
+      displayName: `${givenName} ${familyName}`,
+      language: 'pl',
+    });
+    await repos.users.grantRole(council.id, user.id, 'councillor');
+    if (index === 0) await repos.users.grantRole(council.id, user.id, 'chair');
+  }
+
+  const staff = [
+    { email: `biuro.rady@${DOMAIN}`, name: 'Magdalena Krawczyk', role: 'operator' as const },
+    { email: `admin@${DOMAIN}`, name: 'Administrator Rady', role: 'council_admin' as const },
+  ];
+  for (const member of staff) {
+    const user = await repos.users.create({
+      councilId: council.id,
+      email: member.email,
+      passwordHash,
+      displayName: member.name,
+      language: 'pl',
+    });
+    await repos.users.grantRole(council.id, user.id, member.role);
+  }
+
+  // The next sitting: a week from today at 10:00 in the council's time zone.
+  const today = wallClockIn(now, TIME_ZONE);
+  const inAWeek = new Date(Date.UTC(today.year, today.month - 1, today.day + 7));
+  const startsAt = instantOf(
+    {
+      year: inAWeek.getUTCFullYear(),
+      month: inAWeek.getUTCMonth() + 1,
+      day: inAWeek.getUTCDate(),
+      hour: 10,
+      minute: 0,
+    },
+    TIME_ZONE,
+  );
+  const sitting = await repos.sittings.create({
+    councilId: council.id,
+    bodyId: plenary.id,
+    termId: term.id,
+    number: 24,
+    title: 'Sesja zwyczajna',
+    kind: 'ordinary',
+    mode: 'hybrid',
+    status: 'convened',
+    startsAt,
+    place: 'Sala obrad Urzędu Miejskiego, Rynek 1, Wierzbów',
+  });
+  for (const [position, title] of AGENDA.entries()) {
+    await repos.sittings.addAgendaItem({
+      councilId: council.id,
+      sittingId: sitting.id,
+      position,
+      title,
+      kind: position === 3 || position === 4 ? 'draft_resolution' : 'procedural',
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import {
+  normalizeAgenda,
+  numberAgenda,
+  toRoman,
+  type AgendaItemInput,
+  type CouncilRole,
+  type SittingKind,
+  type SittingMode,
+  type SittingStatus,
+} from '@veche/domain';
+import type { SittingSummary } from '@veche/protocol';
+import type { Repositories } from '../storage/repositories.js';
+import type { AgendaItemRow } from '../storage/repositories/sittings.repository.js';
+
+/** Staff prepare sittings, so they see drafts; councillors see a sitting once it is convened. */
+const DRAFT_ROLES: readonly CouncilRole[] = ['council_admin', 'operator', 'chair'];
+
+/** A sitting that started up to this long ago is still listed (it may run late into the day). */
+const STILL_UPCOMING_MS = 12 * 3_600_000;
+
+/** Rebuilds the agenda tree from stored rows (parent and position) for the domain to number. */
+function agendaTree(rows: readonly AgendaItemRow[]): AgendaItemInput[] {
+  const children = new Map<string | null, AgendaItemRow[]>();
+  for (const row of rows) {
+    const siblings = children.get(row.parentId) ?? [];
+    siblings.push(row);
+    children.set(row.parentId, siblings);
+  }
+  const build = (parentId: string | null): AgendaItemInput[] =>
+    (children.get(parentId) ?? [])
+      .sort((a, b) => a.position - b.position)
+      .map((row) => ({ id: row.id, title: row.title, children: build(row.id) }));
+  return build(null);
+}
+
+/** The sittings a user should prepare for: not closed, in the councils where they hold a role. */
+export async function upcomingSittings(
+  repos: Repositories,
+  userId: string,
+  now: Date,
+): Promise<SittingSummary[]> {
+  const listed = await repos.sittings.upcomingForUser({
+    userId,
+    from: new Date(now.getTime() - STILL_UPCOMING_MS),
+    draftRoles: DRAFT_ROLES,
+  });
+  const byCouncil = new Map<string, string[]>();
+  for (const sitting of listed) {
+    byCouncil.set(sitting.councilId, [...(byCouncil.get(sitting.councilId) ?? []), sitting.id]);
+  }
+  const agendaRows = (
+    await Promise.all(
+      [...byCouncil].map(([councilId, ids]) => repos.sittings.agendaOf(councilId, ids)),
+    )
+  ).flat();
+  return listed.map((sitting) => ({
+    id: sitting.id,
+    councilId: sitting.councilId,
+    councilName: sitting.councilName,
+    bodyId: sitting.bodyId,
+    bodyName: sitting.bodyName,
+    number: sitting.number,
+    numberRoman: toRoman(sitting.number),
+    title: sitting.title,
+    kind: sitting.kind as SittingKind,
+    mode: sitting.mode as SittingMode,
+    status: sitting.status as SittingStatus,
+    startsAt: sitting.startsAt.toISOString(),
+    timeZone: sitting.timeZone,
+    place: sitting.place,
+    agenda: numberAgenda(
+      normalizeAgenda(agendaTree(agendaRows.filter((row) => row.sittingId === sitting.id))),
+    ).map((item) => ({ id: item.id, number: item.number, title: item.title })),
+  }));
+}

@@ -1,0 +1,148 @@
+import type { CurrentUser } from '@veche/protocol';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiRequestError } from '../api/api-error';
+import { errorMessageCode, type ErrorMessageCode } from '../api/error-message';
+import { vecheApi } from '../api/veche-api';
+import { isLanguage, type Language } from '../i18n/language';
+import { readStoredLanguage, storeLanguage } from '../i18n/language-storage';
+import { PageLayout } from '../layout/page-layout.component';
+import { useDocumentTitle } from '../layout/use-document-title.hook';
+import { LoginPage } from '../login/login.page';
+import { SittingsPage } from '../sittings/sittings.page';
+
+type Session =
+  | { state: 'checking' }
+  | { state: 'signed-out'; reason: 'signedOut' | ErrorMessageCode | null }
+  | { state: 'signed-in'; user: CurrentUser };
+
+/** A message about the app as a whole, kept as a code so that it follows the language. */
+type Notice = 'languageNotSaved' | ErrorMessageCode | null;
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const [session, setSession] = useState<Session>({ state: 'checking' });
+  const [notice, setNotice] = useState<Notice>(null);
+  const [signingOut, setSigningOut] = useState(false);
+  // Pages take the focus to their heading when the user moved between them, not on first load.
+  const [moved, setMoved] = useState(false);
+
+  /** The signed-in user's language applies unless this device holds an explicit choice. */
+  const adoptUserLanguage = useCallback(
+    (user: CurrentUser) => {
+      if (!isLanguage(readStoredLanguage())) void i18n.changeLanguage(user.language);
+    },
+    [i18n],
+  );
+
+  useEffect(() => {
+    let current = true;
+    vecheApi.me().then(
+      (user) => {
+        if (!current) return;
+        adoptUserLanguage(user);
+        setSession({ state: 'signed-in', user });
+      },
+      (error: unknown) => {
+        if (!current) return;
+        const code = errorMessageCode(error);
+        setSession({ state: 'signed-out', reason: code === 'unauthenticated' ? null : code });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [adoptUserLanguage]);
+
+  const signedInUser = session.state === 'signed-in' ? session.user : null;
+
+  const chooseLanguage = (language: Language): void => {
+    storeLanguage(language);
+    void i18n.changeLanguage(language);
+    setNotice(null);
+    if (!signedInUser || signedInUser.language === language) return;
+    vecheApi.savePreferences({ language }).then(
+      (user) => setSession({ state: 'signed-in', user }),
+      (error: unknown) => {
+        if (error instanceof ApiRequestError && error.code === 'unauthenticated') {
+          setSession({ state: 'signed-out', reason: 'unauthenticated' });
+        } else {
+          setNotice('languageNotSaved');
+        }
+      },
+    );
+  };
+
+  const signIn = (user: CurrentUser): void => {
+    adoptUserLanguage(user);
+    setNotice(null);
+    setMoved(true);
+    setSession({ state: 'signed-in', user });
+  };
+
+  const signOut = async (): Promise<void> => {
+    setSigningOut(true);
+    setNotice(null);
+    try {
+      await vecheApi.logout();
+      setMoved(true);
+      setSession({ state: 'signed-out', reason: 'signedOut' });
+    } catch (error) {
+      const code = errorMessageCode(error);
+      if (code === 'unauthenticated') {
+        setMoved(true);
+        setSession({ state: 'signed-out', reason: null });
+      } else {
+        setNotice(code);
+      }
+    } finally {
+      setSigningOut(false);
+    }
+  };
+
+  const sessionEnded = useCallback(() => {
+    setMoved(true);
+    setSession({ state: 'signed-out', reason: 'unauthenticated' });
+  }, []);
+
+  const noticeText =
+    notice === null
+      ? null
+      : notice === 'languageNotSaved'
+        ? t('language.saveFailed')
+        : t(`errors.${notice}`);
+
+  return (
+    <PageLayout
+      user={signedInUser}
+      signingOut={signingOut}
+      onChooseLanguage={chooseLanguage}
+      onSignOut={() => void signOut()}
+      notice={noticeText}
+    >
+      {session.state === 'checking' && <Checking />}
+      {session.state === 'signed-out' && (
+        <LoginPage
+          onSignedIn={signIn}
+          focusHeading={moved}
+          arrivalMessage={
+            session.reason === null
+              ? null
+              : session.reason === 'signedOut'
+                ? t('login.signedOut')
+                : t(`errors.${session.reason}`)
+          }
+        />
+      )}
+      {session.state === 'signed-in' && (
+        <SittingsPage focusHeading={moved} onSessionEnded={sessionEnded} />
+      )}
+    </PageLayout>
+  );
+}
+
+function Checking() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('app.loading'));
+  return <p className="muted">{t('app.loading')}</p>;
+}

@@ -1,0 +1,78 @@
+import type { CurrentUser } from '@veche/protocol';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../i18n/language';
+import { LanguageSwitcher } from './language-switcher.component';
+
+interface Props {
+  user: CurrentUser | null;
+  signingOut?: boolean;
+  onChooseLanguage: (language: Language) => void;
+  onSignOut?: () => void;
+  /** A message about the whole app (e.g. a preference that could not be saved). */
+  notice?: string | null;
+  children: ReactNode;
+}
+
+/** The frame of every page: skip link, header with the language switcher, main, footer. */
+export function PageLayout({
+  user,
+  signingOut = false,
+  onChooseLanguage,
+  onSignOut,
+  notice,
+  children,
+}: Props) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipLink')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__bar">
+          <p className="brand">
+            <span className="brand__mark" aria-hidden="true">
+              V
+            </span>
+            <span>{t('app.name')}</span>
+          </p>
+          <LanguageSwitcher onChoose={onChooseLanguage} />
+        </div>
+        {user && (
+          <div className="site-header__account">
+            <nav aria-label={t('nav.label')}>
+              <ul className="nav-list">
+                <li>
+                  <a href="/" aria-current="page">
+                    {t('nav.upcoming')}
+                  </a>
+                </li>
+              </ul>
+            </nav>
+            <div className="account">
+              <p className="account__name">{t('account.signedInAs', { name: user.displayName })}</p>
+              <button
+                type="button"
+                className="button button--inverse"
+                onClick={onSignOut}
+                disabled={signingOut}
+              >
+                {signingOut ? t('account.signingOut') : t('account.signOut')}
+              </button>
+            </div>
+          </div>
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        <div role="status" className="notice-region">
+          {notice && <p className="notice">{notice}</p>}
+        </div>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import type { SittingSummary } from '@veche/protocol';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatSittingTime } from './format-sitting-time';
+
+interface Props {
+  sitting: SittingSummary;
+}
+
+/** One upcoming sitting. The body's name and the titles are the council's own words: shown as given. */
+export function SittingCard({ sitting }: Props) {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const agendaHeadingId = useId();
+  return (
+    <article className="sitting" aria-labelledby={headingId}>
+      <h2 id={headingId} className="sitting__heading">
+        {t('sittings.heading', { number: sitting.numberRoman, body: sitting.bodyName })}
+      </h2>
+      {sitting.title && <p className="sitting__title">{sitting.title}</p>}
+      <dl className="facts">
+        <div className="facts__row facts__row--wide">
+          <dt>{t('sittings.when')}</dt>
+          <dd>
+            <time dateTime={sitting.startsAt}>
+              {formatSittingTime(sitting.startsAt, sitting.timeZone, i18n.language)}
+            </time>
+          </dd>
+        </div>
+        <div className="facts__row facts__row--wide">
+          <dt>{t('sittings.place')}</dt>
+          <dd>{sitting.place ?? t('sittings.placeUnknown')}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t('sittings.mode')}</dt>
+          <dd>{t(`sitting.mode.${sitting.mode}`)}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t('sittings.kind')}</dt>
+          <dd>{t(`sitting.kind.${sitting.kind}`)}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t('sittings.status')}</dt>
+          <dd>
+            <span className={`badge badge--${sitting.status}`}>
+              {t(`sitting.status.${sitting.status}`)}
+            </span>
+          </dd>
+        </div>
+      </dl>
+      <section className="agenda" aria-labelledby={agendaHeadingId}>
+        <div className="agenda__header">
+          <h3 id={agendaHeadingId}>{t('sittings.agenda')}</h3>
+          <p className="agenda__count">
+            {t('sittings.agendaCount', { count: sitting.agenda.length })}
+          </p>
+        </div>
+        {sitting.agenda.length === 0 ? (
+          <p>{t('sittings.agendaEmpty')}</p>
+        ) : (
+          <ol className="agenda__list">
+            {sitting.agenda.map((item) => (
+              <li key={item.id} className="agenda__item">
+                <span className="agenda__number">{item.number}.</span>
+                <span className="agenda__title">{item.title}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </article>
+  );
+}

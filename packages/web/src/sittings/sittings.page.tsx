@@ -1,0 +1,87 @@
+import type { SittingSummary } from '@veche/protocol';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiRequestError } from '../api/api-error';
+import { errorMessageCode, type ErrorMessageCode } from '../api/error-message';
+import { vecheApi } from '../api/veche-api';
+import { useDocumentTitle } from '../layout/use-document-title.hook';
+import { SittingCard } from './sitting-card.component';
+
+interface Props {
+  focusHeading: boolean;
+  /** The server no longer knows this session: the app goes back to the sign-in page. */
+  onSessionEnded: () => void;
+}
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'loaded'; sittings: SittingSummary[] }
+  | { state: 'failed'; code: ErrorMessageCode };
+
+export function SittingsPage({ focusHeading, onSessionEnded }: Props) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('sittings.title'));
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (focusHeading) headingRef.current?.focus();
+  }, [focusHeading]);
+
+  useEffect(() => {
+    let current = true;
+    vecheApi.upcomingSittings().then(
+      (sittings) => {
+        if (current) setLoad({ state: 'loaded', sittings });
+      },
+      (error: unknown) => {
+        if (!current) return;
+        if (error instanceof ApiRequestError && error.code === 'unauthenticated') onSessionEnded();
+        else setLoad({ state: 'failed', code: errorMessageCode(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [attempt, onSessionEnded]);
+
+  return (
+    <div className="sittings" aria-busy={load.state === 'loading'}>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {t('sittings.title')}
+      </h1>
+      <p className="lead">{t('sittings.intro')}</p>
+      {load.state === 'loading' && <p className="muted">{t('app.loading')}</p>}
+      {load.state === 'failed' && (
+        <div className="problem" role="alert">
+          <p>
+            <strong>{t('sittings.loadFailed')}</strong> {t(`errors.${load.code}`)}
+          </p>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              setLoad({ state: 'loading' });
+              setAttempt((count) => count + 1);
+            }}
+          >
+            {t('sittings.retry')}
+          </button>
+        </div>
+      )}
+      {load.state === 'loaded' && load.sittings.length === 0 && (
+        <p className="empty">{t('sittings.empty')}</p>
+      )}
+      {load.state === 'loaded' && load.sittings.length > 0 && (
+        <ul className="sitting-list">
+          {load.sittings.map((sitting) => (
+            <li key={sitting.id}>
+              <SittingCard sitting={sitting} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
