@@ -1,2 +1,16 @@
 export * from './vocabulary.js';
 export * from './roman.js';
+export * from './quorum.rules.js';
+export * from './majority.rules.js';
+export * from './majority.presets.js';
+export * from './vote-tally.js';
+export * from './resolution-number.js';
+export * from './sitting/agenda-tree.js';
+export * from './sitting/speaker-queue.js';
+export * from './sitting/sitting.state.js';
+export * from './sitting/sitting.commands.js';
+export * from './sitting/sitting.events.js';
+export * from './sitting/sitting.rejections.js';
+export type { Decision } from './sitting/sitting.decision.js';
+export * from './sitting/sitting.decider.js';
+export * from './sitting/sitting.evolve.js';
