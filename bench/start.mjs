@@ -51,8 +51,8 @@ function startServer(dataDir) {
 }
 
 async function stop(child) {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
   child.removeAllListeners('exit');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
 }

@@ -33,9 +33,21 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.m
  * `dataDir` undefined means in memory (tests).
  */
 export async function openEmbeddedDatabase(dataDir: string | undefined): Promise<OpenDatabase> {
-  const client = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  const client = await PGlite.create({ dataDir, startParams: EMBEDDED_START_PARAMS });
   return wrapPglite(client);
 }
+
+/**
+ * PGlite's defaults plus a smaller buffer cache: PostgreSQL's default 128 MB of shared buffers
+ * lives inside the WebAssembly heap, which never shrinks. With 16 MB a loaded database keeps the
+ * process near 330 MB instead of 630 MB (measured: 20,000 rows inserted, then reopened); a
+ * council's data fits easily in the operating system's file cache anyway.
+ */
+export const EMBEDDED_START_PARAMS: string[] = [
+  ...PGlite.defaultStartParams,
+  '-c',
+  'shared_buffers=16MB',
+];
 
 /** Wraps an already open PGlite, e.g. one loaded from a migrated template in tests. */
 export function wrapPglite(client: PGlite): OpenDatabase {

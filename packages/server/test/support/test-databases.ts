@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
+  EMBEDDED_START_PARAMS,
   MIGRATIONS_FOLDER,
   openPostgresDatabase,
   wrapPglite,
@@ -38,10 +39,13 @@ function migrationsFingerprint(): string {
 export async function openTestPglite(): Promise<OpenDatabase> {
   const template = join(tmpdir(), `veche-pglite-template-${migrationsFingerprint()}.tar.gz`);
   if (existsSync(template)) {
-    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) });
+    const client = await PGlite.create({
+      loadDataDir: new Blob([readFileSync(template)]),
+      startParams: EMBEDDED_START_PARAMS,
+    });
     return wrapPglite(client);
   }
-  const client = await PGlite.create();
+  const client = await PGlite.create({ startParams: EMBEDDED_START_PARAMS });
   const database = wrapPglite(client);
   await database.migrate();
   const dump = await client.dumpDataDir('gzip');

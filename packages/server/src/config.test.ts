@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration from the environment', () => {
+  it('has defaults for a quick start on the embedded database', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      demo: 'auto',
+      sessionTtlMs: 12 * 3_600_000,
+      loginRateLimit: { max: 10, windowMs: 60_000 },
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it('reads PostgreSQL, a public URL and limits', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://veche@db:5432/veche',
+      PUBLIC_URL: 'https://rada.example.pl/',
+      LOGIN_RATE_LIMIT: '5',
+      DEMO: 'off',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://veche@db:5432/veche',
+      publicUrl: 'https://rada.example.pl',
+      loginRateLimit: { max: 5, windowMs: 60_000 },
+      demo: 'off',
+    });
+  });
+
+  it('names every bad variable and why', () => {
+    const attempt = () =>
+      loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', DEMO: 'yes', SESSION_TTL_HOURS: '-1' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/^PORT: /m);
+      expect(problems).toMatch(/^DATABASE_URL: must be a postgres:\/\//m);
+      expect(problems).toMatch(/^DEMO: /m);
+      expect(problems).toMatch(/^SESSION_TTL_HOURS: /m);
+    }
+  });
+});
