@@ -16,7 +16,10 @@ describe('configuration from the environment', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+    });
   });
 
   it('reads PostgreSQL, a public URL and limits', () => {
@@ -36,7 +39,12 @@ describe('configuration from the environment', () => {
 
   it('names every bad variable and why', () => {
     const attempt = () =>
-      loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', DEMO: 'yes', SESSION_TTL_HOURS: '-1' });
+      loadConfig({
+        PORT: '70000',
+        DATABASE_URL: 'mysql://x',
+        DEMO: 'yes',
+        SESSION_TTL_HOURS: '-1',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();

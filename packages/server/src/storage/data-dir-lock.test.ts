@@ -15,7 +15,9 @@ describe('the data-folder lock', () => {
 
   it('is held by one holder at a time and can be taken again once released', () => {
     const lock = acquireDataDirLock(dir);
-    expect(JSON.parse(readFileSync(join(dir, LOCK_FILE_NAME), 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(JSON.parse(readFileSync(join(dir, LOCK_FILE_NAME), 'utf8'))).toMatchObject({
+      pid: process.pid,
+    });
     // This process is alive, so a second attempt (as by a second server) is refused.
     expect(() => acquireDataDirLock(dir)).toThrow(DataDirBusyError);
     lock.release();

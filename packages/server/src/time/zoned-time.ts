@@ -49,12 +49,18 @@ function offsetAt(instantMs: number, timeZone: string): number {
 }
 
 /**
- * The instant at which the wall clock in `timeZone` shows `local`. In the hour skipped when
- * clocks go forward it gives the instant one offset later; in the repeated hour, the first one.
+ * The instant at which the wall clock in `timeZone` shows `local`. A time repeated when clocks go
+ * back gives the earlier instant; a time skipped when clocks go forward is read with the offset
+ * before the change (02:30 becomes 03:30 summer time), as most calendars do.
  */
 export function instantOf(local: WallClock, timeZone: string): Date {
   const naive = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  const first = naive - offsetAt(naive, timeZone);
-  const second = naive - offsetAt(first, timeZone);
-  return new Date(Math.min(first, second));
+  const day = 86_400_000;
+  // Offset changes are rare: the offsets a day before and a day after cover every case.
+  const before = offsetAt(naive - day, timeZone);
+  const after = offsetAt(naive + day, timeZone);
+  const valid = [naive - before, naive - after].filter(
+    (candidate) => naive - offsetAt(candidate, timeZone) === candidate,
+  );
+  return new Date(valid.length > 0 ? Math.min(...valid) : naive - before);
 }
