@@ -42,7 +42,8 @@ describe('the data-folder lock', () => {
   it('takes over the lock of a process that has ended', () => {
     writeFileSync(join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: 4_194_999, startTime: '1' }));
     const lock = acquireDataDirLock(dir);
-    expect(JSON.parse(readFileSync(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid);
+    const record = JSON.parse(readFileSync(join(dir, LOCK_FILE_NAME), 'utf8')) as { pid: number };
+    expect(record.pid).toBe(process.pid);
     lock.release();
   });
 
