@@ -11,6 +11,7 @@ export * from './sitting/sitting.state.js';
 export * from './sitting/sitting.commands.js';
 export * from './sitting/sitting.events.js';
 export * from './sitting/sitting.rejections.js';
+export * from './sitting/sitting.permissions.js';
 export type { Decision } from './sitting/sitting.decision.js';
 export * from './sitting/sitting.decider.js';
 export * from './sitting/sitting.evolve.js';

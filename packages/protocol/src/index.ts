@@ -1,3 +1,4 @@
 export * from './errors.js';
 export * from './auth.js';
 export * from './sittings.js';
+export * from './commands.js';
