@@ -35,7 +35,7 @@ function check(tier, command, args) {
 function vitestTier(tier, project) {
   banner(`${tier} tests`);
   const output = join(results, `${project}.json`);
-  const { seconds } = run('npx', [
+  const { ok, seconds } = run('npx', [
     'vitest',
     'run',
     '--project',
@@ -53,12 +53,15 @@ function vitestTier(tier, project) {
   const brokenFiles = report.testResults.filter(
     (file) => file.status === 'failed' && file.assertionResults.length === 0,
   ).length;
+  const failed = report.numFailedTests + brokenFiles;
+  // vitest can fail (an unhandled error, a timeout in a hook) with every test passed: count it.
+  const runnerFailed = !ok && failed === 0 ? 1 : 0;
   tally.push({
     tier,
     passed: report.numPassedTests,
-    failed: report.numFailedTests + brokenFiles,
+    failed: failed + runnerFailed,
     skipped: report.numPendingTests + report.numTodoTests,
-    note: `${seconds} s`,
+    note: runnerFailed > 0 ? `${seconds} s, the runner itself failed` : `${seconds} s`,
   });
 }
 

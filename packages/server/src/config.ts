@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
-/** An unset or empty variable takes the default. */
+/** An unset, empty or blank variable takes the default. */
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema.optional(),
+  );
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
@@ -18,7 +21,21 @@ const environmentSchema = z.object({
   DATABASE_URL: optional(
     z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
   ),
-  PUBLIC_URL: optional(z.url()),
+  PUBLIC_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+      .refine((url) => new URL(url).pathname === '/' && new URL(url).search === '', {
+        message: 'must be an origin such as https://rada.example.pl, without a path',
+      }),
+  ),
+  TRUST_PROXY: optional(
+    z
+      .string()
+      .regex(
+        /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/,
+        'must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses',
+      ),
+  ),
   DEMO: optional(z.enum(['auto', 'on', 'off'])).default('auto'),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -36,7 +53,13 @@ export interface Config {
   readonly dataDir: string;
   /** Set: PostgreSQL. Unset: the embedded database in `dataDir`. */
   readonly databaseUrl: string | undefined;
+  /** The origin users reach, e.g. https://rada.example.pl; null-free, no path. */
   readonly publicUrl: string | undefined;
+  /**
+   * Which proxies may tell the client's address (X-Forwarded-For): none by default, since
+   * trusting every hop would let a client pick the address that login limits count by.
+   */
+  readonly trustProxy: boolean | number | string[];
   readonly demo: 'auto' | 'on' | 'off';
   readonly logLevel: string;
   readonly sessionTtlMs: number;
@@ -66,7 +89,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     host: env.HOST,
     dataDir: resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
-    publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
+    publicUrl: env.PUBLIC_URL === undefined ? undefined : new URL(env.PUBLIC_URL).origin,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     demo: env.DEMO,
     logLevel: env.LOG_LEVEL,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
@@ -74,4 +98,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1_000,
     webDist: env.WEB_DIST === undefined ? undefined : resolve(env.WEB_DIST),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
 }

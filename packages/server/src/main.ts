@@ -96,12 +96,14 @@ async function main(): Promise<void> {
   }
   const demoPresent = (await repos.users.findByEmail(DEMO_LOGINS[0]!.email)) !== undefined;
 
+  const lifecycle = { stopping: false };
   const app = await buildApp({
     config,
     database,
     storage,
     logger,
     webDist: config.webDist ?? DEFAULT_WEB_DIST,
+    lifecycle,
   });
 
   let stopping = false;
@@ -117,10 +119,14 @@ async function main(): Promise<void> {
       lock?.release();
       process.exit(1);
     }, config.shutdownTimeoutMs);
+    lifecycle.stopping = true;
+    // Connections that fall idle after their last answer are closed as they do.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
     try {
       await app.close();
       await database.close();
     } finally {
+      clearInterval(sweep);
       lock?.release();
       clearTimeout(deadline);
     }

@@ -1,4 +1,5 @@
 import { currentUserSchema, upcomingSittingsResponseSchema } from '@veche/protocol';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from './support/http-client.js';
 import { startVeche, type RunningVeche } from './support/server-process.js';
@@ -148,6 +149,34 @@ describe('HTTP API of a running server on the embedded database', () => {
     expect(sameSite.status).toBe(200);
   });
 
+  it('guards writes whatever the path looks like, and survives a malformed Host', async () => {
+    const encoded = await fetch(`${server.url}/%61pi/auth/logout`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(encoded.status).toBe(403);
+    const { hostname, port } = new URL(server.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          hostname,
+          port,
+          method: 'POST',
+          path: '/api/auth/logout',
+          headers: { host: 'a b', origin: 'http://a b', 'content-type': 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(status).toBeLessThan(500);
+  });
+
   it('answers unknown API paths with a JSON 404', async () => {
     const response = await fetch(`${server.url}/api/nothing-here`);
     expect(response.status).toBe(404);
@@ -168,5 +197,56 @@ describe('HTTP API of a running server on the embedded database', () => {
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ error: { code: 'rate_limited' } });
     expect(client.sessionCookie).toBeUndefined();
+  });
+});
+
+describe('sign-in limits per account and session renewal', () => {
+  let server: RunningVeche;
+  beforeAll(async () => {
+    // Behind a trusted proxy each attempt may come from another address; a short session.
+    server = await startVeche({
+      env: { TRUST_PROXY: 'true', LOGIN_RATE_LIMIT: '3', SESSION_TTL_HOURS: '0.002' },
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('limits guesses at one account even from ever new addresses', async () => {
+    const client = new TestClient(server.url);
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const response = await client.post(
+        '/api/auth/login',
+        { email: 'jan.kowalski@wierzbow.example', password: 'guess' },
+        { 'x-forwarded-for': `198.51.100.${String(attempt)}` },
+      );
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    // Another account from a fresh address is not affected.
+    const other = await client.post('/api/auth/login', COUNCILLOR, {
+      'x-forwarded-for': '198.51.100.99',
+    });
+    expect(other.status).toBe(200);
+  });
+
+  it('sends the cookie again when use extends the session', async () => {
+    const client = new TestClient(server.url);
+    const login = await client.post('/api/auth/login', COUNCILLOR, {
+      'x-forwarded-for': '198.51.100.50',
+    });
+    expect(login.status).toBe(200);
+    const firstExpiry = Date.parse(
+      /Expires=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')![1]!,
+    );
+    const early = await client.get('/api/me');
+    expect(early.headers.get('set-cookie')).toBeNull();
+    // Past half of the 7.2 s lifetime, a request renews it.
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    const later = await client.get('/api/me');
+    expect(later.status).toBe(200);
+    const renewed = Date.parse(/Expires=([^;]+)/.exec(later.headers.get('set-cookie') ?? '')![1]!);
+    expect(renewed).toBeGreaterThan(firstExpiry);
   });
 });

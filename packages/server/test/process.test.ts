@@ -1,13 +1,9 @@
-import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TestClient } from './support/http-client.js';
-import {
-  newDataDir,
-  runVecheToExit,
-  startVeche,
-  type RunningVeche,
-} from './support/server-process.js';
+import { newDataDir, runVecheToExit, startVeche } from './support/server-process.js';
 import {
   createTestPostgresDatabase,
   probePostgres,
@@ -34,14 +30,8 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('the server process on the embedded database', () => {
-  const running: RunningVeche[] = [];
-  afterAll(async () => {
-    await Promise.all(running.map((server) => server.stop()));
-  });
-
   it('refuses a second server on the same data folder at once, touching nothing', async () => {
     const first = await startVeche();
-    running.push(first);
     const client = new TestClient(first.url);
     expect((await client.post('/api/auth/login', COUNCILLOR)).status).toBe(200);
     const before = snapshot(first.dataDir);
@@ -54,6 +44,7 @@ describe('the server process on the embedded database', () => {
     expect(second.elapsedMs).toBeLessThan(5_000);
     expect(snapshot(first.dataDir)).toEqual(before);
     expect((await client.get('/api/me')).status).toBe(200);
+    await first.stop();
   });
 
   it('keeps its data and sessions across a restart, and releases the lock when stopped', async () => {
@@ -67,7 +58,6 @@ describe('the server process on the embedded database', () => {
     expect(existsSync(lockFile)).toBe(false);
 
     const again = await startVeche({ dataDir: first.dataDir });
-    running.push(again);
     expect(again.logs()).not.toContain('created the demo council');
     const resumed = new TestClient(again.url);
     const me = await resumed.request<{ language: string }>('GET', '/api/me', undefined, {
@@ -75,6 +65,7 @@ describe('the server process on the embedded database', () => {
     });
     expect(me.status).toBe(200);
     expect(me.body.language).toBe('bg');
+    await again.stop();
   });
 
   it('takes over a lock left by a process that no longer runs', async () => {
@@ -82,40 +73,71 @@ describe('the server process on the embedded database', () => {
     // A pid far above the kernel's default pid_max: certainly not running.
     writeFileSync(join(dataDir, 'veche.lock'), JSON.stringify({ pid: 4_194_999, startTime: '1' }));
     const server = await startVeche({ dataDir });
-    running.push(server);
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    await server.stop();
   });
 
-  it('finishes a request in flight when asked to stop, then exits cleanly', async () => {
-    const server = await startVeche({ env: { LOG_LEVEL: 'info' } });
-    const pending = fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(COUNCILLOR),
-    });
-    // Signal once the server has logged the request's arrival, i.e. while it is being handled.
-    await expect
-      .poll(() => server.logs().includes('"url":"/api/auth/login"'), { timeout: 5_000 })
-      .toBe(true);
-    server.process.kill('SIGTERM');
-    const response = await pending;
-    expect(response.status).toBe(200);
-    expect(await server.exited()).toBe(0);
-    expect(server.logs()).toContain('stopped');
+  it('finishes a request in flight when asked to stop, closes its connection and exits cleanly', async () => {
+    const server = await startVeche();
+    const body = JSON.stringify(COUNCILLOR);
+    const agent = new Agent({ keepAlive: true });
+    const { hostname, port } = new URL(server.url);
+    const started = Date.now();
+    const response = new Promise<{ status: number; connection: string | undefined }>(
+      (resolve, reject) => {
+        const req = request(
+          {
+            agent,
+            hostname,
+            port,
+            method: 'POST',
+            path: '/api/auth/login',
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }),
+            );
+          },
+        );
+        req.on('error', reject);
+        // Half the body now; the rest only once the server has begun to stop.
+        req.write(body.slice(0, 10));
+        void (async () => {
+          await expect
+            .poll(() => server.logs().includes('"url":"/api/auth/login"'), { timeout: 5_000 })
+            .toBe(true);
+          server.process.kill('SIGTERM');
+          await expect
+            .poll(() => server.logs().includes('stopping'), { timeout: 5_000 })
+            .toBe(true);
+          req.end(body.slice(10));
+        })();
+      },
+    );
+    expect(await response).toEqual({ status: 200, connection: 'close' });
+    expect(await server.exited(), server.logs()).toBe(0);
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(server.logs()).toContain('"msg":"stopped"');
     expect(existsSync(join(server.dataDir, 'veche.lock'))).toBe(false);
+    agent.destroy();
   });
 
   it('with DEMO=off creates no demo council and prints no demo logins', async () => {
     const server = await startVeche({ env: { DEMO: 'off' } });
-    running.push(server);
     expect(server.logs()).not.toContain('veche-demo');
     const client = new TestClient(server.url);
     expect((await client.post('/api/auth/login', COUNCILLOR)).status).toBe(401);
+    await server.stop();
   });
 
   it('prints the URL and the demo logins on start', async () => {
     const server = await startVeche();
-    running.push(server);
+    await server.stop();
     expect(server.logs()).toMatch(/Veche is running at http:\/\/127\.0\.0\.1:\d+/);
     expect(server.logs()).toContain('veche-demo');
     for (const email of ['anna.nowak@wierzbow.example', 'biuro.rady@wierzbow.example']) {

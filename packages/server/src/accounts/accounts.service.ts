@@ -8,6 +8,8 @@ import { verifyPassword } from './password.js';
 export interface AuthenticatedUser {
   readonly user: UserRow;
   readonly sessionId: string;
+  /** Set when this request extended the session: the new expiry. */
+  readonly renewedUntil: Date | null;
 }
 
 export type LoginResult =
@@ -64,10 +66,12 @@ export function accountsService(repos: Repositories, clock: () => Date, sessionT
       const user = await repos.users.findById(session.userId);
       if (user === undefined || user.deactivatedAt !== null) return undefined;
       const now = clock().getTime();
-      if (session.expiresAt.getTime() - now < sessionTtlMs / 2) {
-        await repos.loginSessions.touch(session.id, new Date(now + sessionTtlMs));
+      if (session.expiresAt.getTime() - now >= sessionTtlMs / 2) {
+        return { user, sessionId: session.id, renewedUntil: null };
       }
-      return { user, sessionId: session.id };
+      const renewedUntil = new Date(now + sessionTtlMs);
+      await repos.loginSessions.touch(session.id, renewedUntil);
+      return { user, sessionId: session.id, renewedUntil };
     },
 
     async setLanguage(user: UserRow, language: Language): Promise<CurrentUser> {

@@ -5,7 +5,8 @@ import type { z } from 'zod';
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: ApiErrorCode,
+    /** One of the API's own codes, or a domain rejection's code. */
+    readonly code: ApiErrorCode | (string & {}),
     message: string,
     readonly details: Omit<ApiError['error'], 'code' | 'message'> = {},
   ) {

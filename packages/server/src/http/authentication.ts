@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountsService, AuthenticatedUser } from '../accounts/accounts.service.js';
+import type { Config } from '../config.js';
 import { SESSION_COOKIE } from '../accounts/session-token.js';
 import { HttpError } from './api-error.js';
 
@@ -9,15 +10,29 @@ declare module 'fastify' {
   }
 }
 
-/** Reads the session cookie; the route then knows `request.auth`, or answers 401. */
-export function requireUser(accounts: AccountsService) {
-  return async (request: FastifyRequest): Promise<void> => {
+/** Cookies are Secure whenever users reach the server over https. */
+export function secureCookie(request: FastifyRequest, config: Config): boolean {
+  return config.publicUrl?.startsWith('https:') ?? request.protocol === 'https';
+}
+
+/**
+ * Reads the session cookie; the route then knows `request.auth`, or answers 401. When the session
+ * was extended, the cookie is sent again with the new expiry, or the browser would still drop it
+ * at the old one.
+ */
+export type SignedInGuard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+export function requireUser(accounts: AccountsService, config: Config): SignedInGuard {
+  return async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     const auth = token === undefined ? undefined : await accounts.authenticate(token);
-    if (auth === undefined) {
+    if (token === undefined || auth === undefined) {
       throw new HttpError(401, 'unauthenticated', 'Sign in first');
     }
     request.auth = auth;
+    if (auth.renewedUntil !== null) {
+      setSessionCookie(reply, token, auth.renewedUntil, secureCookie(request, config));
+    }
   };
 }
 

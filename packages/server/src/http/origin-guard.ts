@@ -17,8 +17,9 @@ export function foreignOriginError(
   if (SAFE_METHODS.has(request.method)) return undefined;
   const origin = request.headers.origin;
   if (origin === undefined) return undefined; // Not a browser, or an old one on the same origin.
-  const expected = publicUrl ?? `${request.protocol}://${request.host}`;
-  if (origin === new URL(expected).origin) return undefined;
+  // Compared as text, never parsed: a malformed Host or Origin is simply not the same origin.
+  const expected = (publicUrl ?? `${request.protocol}://${request.host}`).toLowerCase();
+  if (origin.toLowerCase() === expected) return undefined;
   return new HttpError(
     403,
     'csrf_rejected',

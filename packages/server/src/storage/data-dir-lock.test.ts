@@ -59,11 +59,42 @@ describe('the data-folder lock', () => {
     acquireDataDirLock(dir).release();
   });
 
-  it('does not remove a lock that another process took after this one released it', () => {
+  it('does not remove a lock file that is no longer its own', () => {
     const lock = acquireDataDirLock(dir);
-    lock.release();
+    // As if the lock had been taken over meanwhile by another process.
     writeFileSync(join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: 1, startTime: null }));
     lock.release();
     expect(existsSync(join(dir, LOCK_FILE_NAME))).toBe(true);
   });
+
+  it('lets exactly one of many simultaneous starters take a folder', async () => {
+    // Separate processes, started together, each trying once; the lock file is the only judge.
+    const { spawn } = await import('node:child_process');
+    const entry = new URL('./data-dir-lock.ts', import.meta.url).pathname;
+    const script = `
+      import { acquireDataDirLock } from ${JSON.stringify(entry)};
+      try { acquireDataDirLock(process.argv[1]); console.log('took'); setTimeout(() => {}, 1500); }
+      catch (error) { console.log(error.name); }`;
+    for (let round = 0; round < 4; round++) {
+      const folder = mkdtempSync(join(tmpdir(), 'veche-lock-race-'));
+      const outputs = await Promise.all(
+        Array.from({ length: 6 }, () => {
+          const child = spawn(process.execPath, [
+            '--import',
+            'tsx',
+            '--input-type=module',
+            '-e',
+            script,
+            folder,
+          ]);
+          let out = '';
+          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+          return new Promise<string>((resolve) => child.once('exit', () => resolve(out.trim())));
+        }),
+      );
+      expect(outputs.filter((out) => out === 'took')).toHaveLength(1);
+      expect(outputs.filter((out) => out === 'DataDirBusyError')).toHaveLength(5);
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /*
@@ -68,37 +69,68 @@ function readRecord(path: string): LockRecord | null {
   }
 }
 
+const EEXIST = 'EEXIST';
+const ENOENT = 'ENOENT';
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code;
+
 /**
  * Takes the lock on `dataDir` (which must exist) or throws DataDirBusyError without touching
- * anything. A lock left by a process that is no longer running is taken over.
+ * anything. The record is written in full to a private file first and then linked into place:
+ * `link` is atomic and fails if the lock exists, so nobody ever reads a half-written lock. A lock
+ * left by a process that no longer runs is renamed aside (only one taker can rename it) and, if
+ * what was renamed turns out to be a live lock after all, put back.
  */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   const path = join(dataDir, LOCK_FILE_NAME);
   const record: LockRecord = { pid: process.pid, startTime: processStartTime(process.pid) };
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const unique = () => `${path}.${String(process.pid)}.${randomBytes(6).toString('hex')}`;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const mine = unique();
+    writeFileSync(mine, JSON.stringify(record));
     try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, JSON.stringify(record));
-      closeSync(fd);
-      let released = false;
-      return {
-        path,
-        release: () => {
-          if (released) return;
-          released = true;
-          const current = readRecord(path);
-          if (current?.pid === record.pid) rmSync(path, { force: true });
-        },
-      };
+      linkSync(mine, path);
+      return heldLock(path, record);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readRecord(path);
-      if (holder !== null && isAlive(holder)) throw new DataDirBusyError(dataDir, holder.pid);
-      // A stale or half-written lock: remove it and try again with an exclusive create. Two
-      // servers started within the same instant over one stale lock could still both get here;
-      // that needs a crash followed by a double start and is not guarded further.
-      rmSync(path, { force: true });
+      if (errorCode(error) !== EEXIST) throw error;
+    } finally {
+      rmSync(mine, { force: true });
     }
+    const holder = readRecord(path);
+    if (holder !== null && isAlive(holder)) throw new DataDirBusyError(dataDir, holder.pid);
+    const aside = unique();
+    try {
+      renameSync(path, aside);
+    } catch (error) {
+      if (errorCode(error) === ENOENT) continue; // Someone else moved it first; try again.
+      throw error;
+    }
+    const moved = readRecord(aside);
+    if (moved !== null && isAlive(moved)) {
+      // Between our read and our rename a live server took the lock: give it back.
+      try {
+        linkSync(aside, path);
+      } catch (error) {
+        if (errorCode(error) !== EEXIST) throw error;
+      }
+      rmSync(aside, { force: true });
+      throw new DataDirBusyError(dataDir, moved.pid);
+    }
+    rmSync(aside, { force: true });
   }
-  throw new Error(`Could not take the lock ${path}; is something else rewriting it?`);
+  throw new Error(`Could not take the lock ${path}: it keeps changing`);
+}
+
+function heldLock(path: string, record: LockRecord): DataDirLock {
+  let released = false;
+  return {
+    path,
+    release: () => {
+      if (released) return;
+      released = true;
+      const current = readRecord(path);
+      if (current?.pid === record.pid && current.startTime === record.startTime) {
+        rmSync(path, { force: true });
+      }
+    },
+  };
 }

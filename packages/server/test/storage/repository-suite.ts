@@ -262,6 +262,28 @@ export function repositorySuite(database: () => OpenDatabase): void {
       expect(created.map((s) => s.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
     });
 
+    it('numbers sittings created at once inside transactions too', async () => {
+      const { id } = await council();
+      const { body, term } = await plenary(id);
+      const created = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          inTransaction(context, (tx) =>
+            tx.sittings.create({
+              councilId: id,
+              bodyId: body.id,
+              termId: term.id,
+              title: 'Sesja',
+              kind: 'ordinary',
+              mode: 'hall',
+              status: 'draft',
+              startsAt: new Date('2026-12-01T09:00:00Z'),
+            }),
+          ),
+        ),
+      );
+      expect(created.map((s) => s.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
+    });
+
     it('lists upcoming sittings of the user’s councils only, drafts only for staff', async () => {
       const a = await council('Alfa');
       const b = await council('Beta');

@@ -1,5 +1,5 @@
 import type { CouncilRole, SittingKind, SittingMode, SittingStatus } from '@veche/domain';
-import { and, asc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { agendaItems, bodies, councilRoles, councils, sittings } from '../schema.js';
 import { hasPgCode, UNIQUE_VIOLATION, type StorageContext } from '../storage-context.js';
 
@@ -62,11 +62,15 @@ export function sittingsRepository({ db, clock, newId }: StorageContext) {
           sql<number>`(select coalesce(max(${sittings.number}), 0) + 1 from ${sittings}
             where ${sittings.bodyId} = ${input.bodyId} and ${sittings.termId} = ${input.termId})`;
         try {
-          const [row] = await db
-            .insert(sittings)
-            .values({ id: newId(), ...input, number, createdAt: now, updatedAt: now })
-            .returning();
-          return row!;
+          // Each attempt in its own savepoint: a unique violation inside a caller's transaction
+          // would otherwise abort that whole transaction and no retry could run.
+          return await db.transaction(async (attemptTx) => {
+            const [row] = await attemptTx
+              .insert(sittings)
+              .values({ id: newId(), ...input, number, createdAt: now, updatedAt: now })
+              .returning();
+            return row!;
+          });
         } catch (error) {
           const retry =
             input.number === undefined &&
@@ -75,6 +79,38 @@ export function sittingsRepository({ db, clock, newId }: StorageContext) {
           if (!retry) throw error;
         }
       }
+    },
+
+    /**
+     * Finds a sitting by id alone, to learn its council; callers must then check that the user
+     * may see that council before showing anything.
+     */
+    async locate(id: string): Promise<SittingRow | undefined> {
+      const [row] = await db.select().from(sittings).where(eq(sittings.id, id));
+      return row;
+    },
+
+    /** Freezes the setup of the sitting's log; returns the setup in force (first one wins). */
+    async freezeLogSetup(councilId: string, id: string, setup: unknown): Promise<unknown> {
+      await db
+        .update(sittings)
+        .set({ logSetup: setup, updatedAt: clock() })
+        .where(
+          and(eq(sittings.councilId, councilId), eq(sittings.id, id), isNull(sittings.logSetup)),
+        );
+      const [row] = await db
+        .select({ logSetup: sittings.logSetup })
+        .from(sittings)
+        .where(and(eq(sittings.councilId, councilId), eq(sittings.id, id)));
+      return row?.logSetup;
+    },
+
+    /** Mirrors the live status into the sittings table, for listings. */
+    async setStatus(councilId: string, id: string, status: SittingStatus): Promise<void> {
+      await db
+        .update(sittings)
+        .set({ status, updatedAt: clock() })
+        .where(and(eq(sittings.councilId, councilId), eq(sittings.id, id)));
     },
 
     async findById(councilId: string, id: string): Promise<SittingRow | undefined> {
