@@ -8,7 +8,10 @@ import { accountsService } from './accounts/accounts.service.js';
 import { authRoutes } from './accounts/auth.routes.js';
 import type { Config } from './config.js';
 import { HttpError } from './http/api-error.js';
+import { requireUser } from './http/authentication.js';
 import { foreignOriginError } from './http/origin-guard.js';
+import { liveSittingRoutes } from './sittings/live-sitting.routes.js';
+import { ContentionError, liveSittingService } from './sittings/live-sitting.service.js';
 import { sittingRoutes } from './sittings/sitting.routes.js';
 import type { OpenDatabase } from './storage/database.js';
 import { createRepositories } from './storage/repositories.js';
@@ -21,6 +24,8 @@ export interface AppDependencies {
   readonly logger: FastifyBaseLogger;
   /** Where the built web client is; the API works without it. */
   readonly webDist: string | undefined;
+  /** Set by the process when it begins to stop. */
+  readonly lifecycle: { stopping: boolean };
 }
 
 /** Builds the HTTP application: plugins, the error shape, and every route. */
@@ -31,7 +36,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // Without it Fastify waits for keep-alive connections to go idle on close.
     forceCloseConnections: 'idle',
     bodyLimit: 1_048_576,
-    trustProxy: config.publicUrl !== undefined,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
   });
   app.decorateRequest('auth', null);
 
@@ -50,15 +55,24 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       ),
   });
 
+  // Every unsafe method is checked, whatever the path looks like ("/%61pi/" is "/api/" too).
   app.addHook('onRequest', (request, _reply, done) => {
-    done(
-      request.url.startsWith('/api/') ? foreignOriginError(request, config.publicUrl) : undefined,
-    );
+    done(foreignOriginError(request, config.publicUrl));
+  });
+
+  // While stopping, every answer closes its connection: otherwise a browser's keep-alive
+  // connection that carried a request in flight stays open and holds the stop until it times out.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (deps.lifecycle.stopping) void reply.header('connection', 'close');
+    done(null, payload);
   });
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
       return reply.status(error.statusCode).send(error.toBody());
+    }
+    if (error instanceof ContentionError) {
+      return reply.status(503).send({ error: { code: 'unavailable', message: error.message } });
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
@@ -93,8 +107,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     }
   });
 
-  authRoutes(app, accounts, config);
-  sittingRoutes(app, repos, accounts, storage.clock);
+  const signedIn = requireUser(accounts, config);
+  authRoutes(app, accounts, config, signedIn);
+  sittingRoutes(app, repos, signedIn, storage.clock);
+  liveSittingRoutes(app, repos, signedIn, liveSittingService(storage, repos));
 
   const webDist = deps.webDist;
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));
@@ -119,4 +135,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   return app;
+}
+
+/** A number of hops means "the nearest n proxies", which Fastify takes as a function of the hop. */
+function fastifyTrustProxy(
+  trust: Config['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }

@@ -51,6 +51,13 @@ function demoEmail(given: string, family: string): string {
   return `${ascii}@${DOMAIN}`;
 }
 
+/** The demo councillors' names and e-mails, in seating order (the first is the chair). */
+export const DEMO_COUNCILLORS: ReadonlyArray<{ readonly name: string; readonly email: string }> =
+  COUNCILLORS.map(([given, family]) => ({
+    name: `${given} ${family}`,
+    email: demoEmail(given, family),
+  }));
+
 export interface DemoLogin {
   readonly role: string;
   readonly email: string;

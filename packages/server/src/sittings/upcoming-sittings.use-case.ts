@@ -2,7 +2,6 @@ import {
   normalizeAgenda,
   numberAgenda,
   toRoman,
-  type AgendaItemInput,
   type CouncilRole,
   type SittingKind,
   type SittingMode,
@@ -10,28 +9,13 @@ import {
 } from '@veche/domain';
 import type { SittingSummary } from '@veche/protocol';
 import type { Repositories } from '../storage/repositories.js';
-import type { AgendaItemRow } from '../storage/repositories/sittings.repository.js';
+import { agendaTree } from './agenda-rows.js';
 
 /** Staff prepare sittings, so they see drafts; councillors see a sitting once it is convened. */
 const DRAFT_ROLES: readonly CouncilRole[] = ['council_admin', 'operator', 'chair'];
 
 /** A sitting that started up to this long ago is still listed (it may run late into the day). */
 const STILL_UPCOMING_MS = 12 * 3_600_000;
-
-/** Rebuilds the agenda tree from stored rows (parent and position) for the domain to number. */
-function agendaTree(rows: readonly AgendaItemRow[]): AgendaItemInput[] {
-  const children = new Map<string | null, AgendaItemRow[]>();
-  for (const row of rows) {
-    const siblings = children.get(row.parentId) ?? [];
-    siblings.push(row);
-    children.set(row.parentId, siblings);
-  }
-  const build = (parentId: string | null): AgendaItemInput[] =>
-    (children.get(parentId) ?? [])
-      .sort((a, b) => a.position - b.position)
-      .map((row) => ({ id: row.id, title: row.title, children: build(row.id) }));
-  return build(null);
-}
 
 /** The sittings a user should prepare for: not closed, in the councils where they hold a role. */
 export async function upcomingSittings(

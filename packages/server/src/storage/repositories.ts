@@ -1,7 +1,9 @@
+import { ballotsRepository } from './repositories/ballots.repository.js';
 import { bodiesRepository } from './repositories/bodies.repository.js';
 import { councilsRepository } from './repositories/councils.repository.js';
 import { loginSessionsRepository } from './repositories/login-sessions.repository.js';
 import { personsRepository } from './repositories/persons.repository.js';
+import { sittingCommandsRepository } from './repositories/sitting-commands.repository.js';
 import { sittingEventsRepository } from './repositories/sitting-events.repository.js';
 import { sittingsRepository } from './repositories/sittings.repository.js';
 import { termsRepository } from './repositories/terms.repository.js';
@@ -19,6 +21,8 @@ export function createRepositories(context: StorageContext) {
     loginSessions: loginSessionsRepository(context),
     sittings: sittingsRepository(context),
     sittingEvents: sittingEventsRepository(context),
+    sittingCommands: sittingCommandsRepository(context),
+    ballots: ballotsRepository(context),
   };
 }
 

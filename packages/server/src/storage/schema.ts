@@ -244,6 +244,12 @@ export const sittings = pgTable(
     meetingUrl: text('meeting_url'),
     /** Optimistic concurrency for edits made before the sitting opens. */
     version: integer('version').notNull().default(1),
+    /**
+     * The domain's SittingSetup (members, sizes, rules, agenda) frozen when the sitting's log
+     * starts, so that replaying the log always gives the same state even if memberships or the
+     * agenda tables change later.
+     */
+    logSetup: jsonb('log_setup'),
     ...timestamps,
   },
   (t) => [
@@ -302,4 +308,88 @@ export const sittingEvents = pgTable(
     primaryKey({ columns: [t.sittingId, t.seq] }),
     check('sitting_events_seq_check', sql`${t.seq} >= 1`),
   ],
+);
+
+/**
+ * Every command a client sent to a sitting, by its client-generated id, with what came of it:
+ * a retried command returns this first outcome and acts only once.
+ */
+export const sittingCommands = pgTable(
+  'sitting_commands',
+  {
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    sittingId: uuid('sitting_id')
+      .notNull()
+      .references(() => sittings.id),
+    commandId: text('command_id').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    type: text('type').notNull(),
+    outcome: jsonb('outcome').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sittingId, t.commandId] })],
+);
+
+/**
+ * Ballots of named and open votes, one row per member and vote (DESIGN.md section 5: ballots are
+ * not queued behind the sitting log). A changed ballot (where the council allows it) updates the
+ * row; the count of changes is kept.
+ */
+export const ballots = pgTable(
+  'ballots',
+  {
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    sittingId: uuid('sitting_id')
+      .notNull()
+      .references(() => sittings.id),
+    voteId: text('vote_id').notNull(),
+    memberId: text('member_id').notNull(),
+    choice: text('choice').notNull(),
+    enteredByUserId: uuid('entered_by_user_id'),
+    proxyReason: text('proxy_reason'),
+    castAt: timestamp('cast_at', { withTimezone: true }).notNull(),
+    changes: integer('changes').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sittingId, t.voteId, t.memberId] })],
+);
+
+/**
+ * Secret votes keep who took part and what was chosen apart (DESIGN.md section 4): participation
+ * rows name the member and nothing else; choices exist only as a running count per option, never
+ * as one row per ballot, so neither a key, a time, nor the order of rows in a dump can tie a
+ * choice to a member.
+ */
+export const secretParticipations = pgTable(
+  'secret_participations',
+  {
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    sittingId: uuid('sitting_id')
+      .notNull()
+      .references(() => sittings.id),
+    voteId: text('vote_id').notNull(),
+    memberId: text('member_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sittingId, t.voteId, t.memberId] })],
+);
+
+export const secretTallies = pgTable(
+  'secret_tallies',
+  {
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    sittingId: uuid('sitting_id')
+      .notNull()
+      .references(() => sittings.id),
+    voteId: text('vote_id').notNull(),
+    choice: text('choice').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sittingId, t.voteId, t.choice] })],
 );

@@ -1,0 +1,17 @@
+import type { AgendaItemInput } from '@veche/domain';
+import type { AgendaItemRow } from '../storage/repositories/sittings.repository.js';
+
+/** Rebuilds the agenda tree from stored rows (parent and position) in the domain's input shape. */
+export function agendaTree(rows: readonly AgendaItemRow[]): AgendaItemInput[] {
+  const children = new Map<string | null, AgendaItemRow[]>();
+  for (const row of rows) {
+    const siblings = children.get(row.parentId) ?? [];
+    siblings.push(row);
+    children.set(row.parentId, siblings);
+  }
+  const build = (parentId: string | null): AgendaItemInput[] =>
+    (children.get(parentId) ?? [])
+      .sort((a, b) => a.position - b.position)
+      .map((row) => ({ id: row.id, title: row.title, children: build(row.id) }));
+  return build(null);
+}

@@ -1,0 +1,345 @@
+import {
+  authorize,
+  decide,
+  evolve,
+  initialSittingState,
+  type Authorization,
+  type Rejection,
+  type SittingActor,
+  type SittingCommand,
+  type SittingEvent,
+  type SittingSetup,
+  type SittingState,
+} from '@veche/domain';
+import { inTransaction, type Repositories } from '../storage/repositories.js';
+import { SequenceConflictError } from '../storage/repositories/sitting-events.repository.js';
+import type { SittingRow } from '../storage/repositories/sittings.repository.js';
+import { hasPgCode, UNIQUE_VIOLATION, type StorageContext } from '../storage/storage-context.js';
+import { sealOpenBallots, sealSecretBallots, type VoteSeal } from './ballot-seal.js';
+import { buildSittingSetup } from './sitting-setup.js';
+
+/** An event as the log stores it: a domain event, or the server's seal of a vote's ballots. */
+export type LoggedEvent = SittingEvent | VoteSeal;
+
+export type CommandOutcome =
+  | { readonly accepted: true; readonly seq: number; readonly events: readonly LoggedEvent[] }
+  | { readonly accepted: false; readonly rejection: Rejection };
+
+export type CommandResult =
+  | { readonly kind: 'done'; readonly outcome: CommandOutcome; readonly replayed: boolean }
+  | {
+      readonly kind: 'forbidden';
+      readonly rejection: Extract<Authorization, { ok: false }>['rejection'];
+    }
+  | { readonly kind: 'id_reused' };
+
+interface LogState {
+  readonly setup: SittingSetup;
+  /** The state folded from the log alone; ballots of an open vote live in the ballot box. */
+  readonly state: SittingState;
+  readonly lastSeq: number;
+}
+
+/** Conflicting writers retry; past this the sitting is too contended to go on. */
+const MAX_ATTEMPTS = 8;
+
+export class ContentionError extends Error {
+  constructor(sittingId: string) {
+    super(`sitting ${sittingId} is changing too fast to apply the command; try again`);
+    this.name = 'ContentionError';
+  }
+}
+
+const isSeal = (event: LoggedEvent): event is VoteSeal => event.type === 'vote.sealed';
+
+function fold(state: SittingState, events: readonly LoggedEvent[]): SittingState {
+  return events.reduce((next, event) => (isSeal(event) ? next : evolve(next, event)), state);
+}
+
+/**
+ * Runs commands against live sittings (DESIGN.md section 5): the state is the domain's `evolve`
+ * folded over the sitting's log, cached per process and brought up to date from the database
+ * before every command, so several server processes can serve one sitting. Accepted events are
+ * appended with optimistic concurrency on the sequence number; ballots go to the ballot box.
+ * Every outcome is recorded under the client's command id, so a retry acts once.
+ */
+export function liveSittingService(storage: StorageContext, repos: Repositories) {
+  const cache = new Map<string, LogState>();
+
+  async function logState(sitting: SittingRow): Promise<LogState> {
+    let entry = cache.get(sitting.id);
+    if (entry === undefined) {
+      const setup =
+        (sitting.logSetup as SittingSetup | null) ?? (await buildSittingSetup(repos, sitting));
+      entry = { setup, state: initialSittingState(setup), lastSeq: 0 };
+    }
+    const rows = await repos.sittingEvents.listAfter(sitting.councilId, sitting.id, entry.lastSeq);
+    if (rows.length > 0) {
+      if (entry.lastSeq === 0) {
+        // Another process started the log: its frozen setup is the one that counts.
+        const fresh = await repos.sittings.locate(sitting.id);
+        const setup = fresh?.logSetup as SittingSetup;
+        entry = { setup, state: initialSittingState(setup), lastSeq: 0 };
+      }
+      const events = rows.map((row) => row.payload as LoggedEvent);
+      entry = { ...entry, state: fold(entry.state, events), lastSeq: rows.at(-1)!.seq };
+    }
+    cache.set(sitting.id, entry);
+    return entry;
+  }
+
+  /**
+   * Adds the open vote's ballots to the state. For a ballot only the voter's own earlier ballot
+   * matters; any other command (closing above all) sees them all.
+   */
+  async function withBallots(
+    sitting: SittingRow,
+    state: SittingState,
+    command: SittingCommand,
+  ): Promise<SittingState> {
+    const voteId = state.openVoteId;
+    const vote = voteId === null ? undefined : state.votes[voteId];
+    if (voteId === null || vote === undefined) return state;
+    const events: SittingEvent[] = [];
+    if (vote.kind === 'secret') {
+      for (const memberId of await repos.ballots.secretParticipants(sitting.id, voteId)) {
+        events.push({ type: 'vote.participation_recorded', voteId, memberId, at: vote.openedAt });
+      }
+      if (command.type !== 'vote.cast') {
+        const counts = await repos.ballots.secretCounts(sitting.id, voteId);
+        for (const [choice, count] of Object.entries(counts)) {
+          for (let n = 0; n < count; n++) {
+            events.push({ type: 'vote.secret_choice_recorded', voteId, choice });
+          }
+        }
+      }
+    } else {
+      const rows = await repos.ballots.forVote(sitting.id, voteId);
+      for (const row of rows) {
+        if (command.type === 'vote.cast' && row.memberId !== command.memberId) continue;
+        events.push({
+          type: 'vote.cast_recorded',
+          voteId,
+          memberId: row.memberId,
+          choice: row.choice,
+          previousChoice: null,
+          enteredBy:
+            row.enteredByUserId === null
+              ? null
+              : { operatorId: row.enteredByUserId, reason: row.proxyReason ?? '' },
+          at: row.castAt.getTime(),
+        });
+      }
+    }
+    return fold(state, events);
+  }
+
+  async function replay(
+    sitting: SittingRow,
+    commandId: string,
+    actor: SittingActor,
+  ): Promise<CommandResult | undefined> {
+    const prior = await repos.sittingCommands.find(sitting.id, commandId);
+    if (prior === undefined) return undefined;
+    if (prior.actorUserId !== actor.userId) return { kind: 'id_reused' };
+    return { kind: 'done', outcome: prior.outcome as CommandOutcome, replayed: true };
+  }
+
+  async function recordRejection(
+    sitting: SittingRow,
+    commandId: string,
+    actor: SittingActor,
+    command: SittingCommand,
+    rejection: Rejection,
+  ): Promise<CommandResult> {
+    const outcome: CommandOutcome = { accepted: false, rejection };
+    try {
+      await repos.sittingCommands.record({
+        councilId: sitting.councilId,
+        sittingId: sitting.id,
+        commandId,
+        actorUserId: actor.userId,
+        type: command.type,
+        outcome,
+      });
+    } catch (error) {
+      // The same command id arrived twice at once: the first record is the answer.
+      if (!hasPgCode(error, UNIQUE_VIOLATION)) throw error;
+      return (
+        (await replay(sitting, commandId, actor)) ?? { kind: 'done', outcome, replayed: false }
+      );
+    }
+    return { kind: 'done', outcome, replayed: false };
+  }
+
+  /** Appends accepted events; a closing vote is sealed with its ballots in the same append. */
+  async function append(
+    sitting: SittingRow,
+    log: LogState,
+    commandId: string,
+    actor: SittingActor,
+    command: SittingCommand,
+    decided: readonly SittingEvent[],
+    state: SittingState,
+  ): Promise<CommandOutcome> {
+    const outcome = await inTransaction(storage, async (tx) => {
+      const events: LoggedEvent[] = [];
+      for (const event of decided) {
+        events.push(event);
+        if (event.type !== 'vote.closed') continue;
+        const vote = state.votes[event.voteId];
+        if (vote?.kind === 'secret') {
+          const participants = await tx.ballots.secretParticipants(sitting.id, event.voteId);
+          const counts = await tx.ballots.secretCounts(sitting.id, event.voteId);
+          events.push(sealSecretBallots(event.voteId, participants, counts, event.at));
+        } else {
+          const rows = await tx.ballots.forVote(sitting.id, event.voteId);
+          events.push(sealOpenBallots(event.voteId, vote?.kind === 'named', rows, event.at));
+        }
+      }
+      if (log.lastSeq === 0)
+        await tx.sittings.freezeLogSetup(sitting.councilId, sitting.id, log.setup);
+      const rows = await tx.sittingEvents.append(
+        sitting.councilId,
+        sitting.id,
+        log.lastSeq,
+        events.map((event) => ({
+          type: event.type,
+          payload: event,
+          actorUserId: actor.userId,
+          // Secret choices never reach the log; every logged event has its time.
+          at: new Date('at' in event ? event.at : storage.clock().getTime()),
+        })),
+      );
+      const result: CommandOutcome = { accepted: true, seq: rows.at(-1)!.seq, events };
+      await tx.sittingCommands.record({
+        councilId: sitting.councilId,
+        sittingId: sitting.id,
+        commandId,
+        actorUserId: actor.userId,
+        type: command.type,
+        outcome: result,
+      });
+      const next = fold(log.state, events);
+      if (next.status !== log.state.status) {
+        await tx.sittings.setStatus(sitting.councilId, sitting.id, next.status);
+      }
+      return result;
+    });
+    cache.set(sitting.id, {
+      setup: log.setup,
+      state: fold(log.state, outcome.accepted ? outcome.events : []),
+      lastSeq: outcome.accepted ? outcome.seq : log.lastSeq,
+    });
+    return outcome;
+  }
+
+  /** Puts a ballot in the box; acknowledged only once the transaction has committed. */
+  async function castBallot(
+    sitting: SittingRow,
+    log: LogState,
+    commandId: string,
+    actor: SittingActor,
+    decided: readonly SittingEvent[],
+  ): Promise<CommandOutcome> {
+    return inTransaction(storage, async (tx) => {
+      let secret = false;
+      let secretMember: string | null = null;
+      for (const event of decided) {
+        if (event.type === 'vote.cast_recorded') {
+          const ballot = {
+            councilId: sitting.councilId,
+            sittingId: sitting.id,
+            voteId: event.voteId,
+            memberId: event.memberId,
+            choice: event.choice,
+            enteredByUserId: event.enteredBy?.operatorId ?? null,
+            proxyReason: event.enteredBy?.reason ?? null,
+            castAt: new Date(event.at),
+          };
+          if (event.previousChoice === null) await tx.ballots.insert(ballot);
+          else if (!(await tx.ballots.change(ballot)))
+            throw new SequenceConflictError(sitting.id, log.lastSeq);
+        } else if (event.type === 'vote.participation_recorded') {
+          secret = true;
+          secretMember = event.memberId;
+        } else if (event.type === 'vote.secret_choice_recorded' && secretMember !== null) {
+          await tx.ballots.insertSecret({
+            councilId: sitting.councilId,
+            sittingId: sitting.id,
+            voteId: event.voteId,
+            memberId: secretMember,
+            choice: event.choice,
+          });
+        }
+      }
+      // A secret ballot's record says only that it was accepted: storing its events beside the
+      // voter's id would link member and choice.
+      const outcome: CommandOutcome = {
+        accepted: true,
+        seq: log.lastSeq,
+        events: secret ? [] : decided,
+      };
+      await tx.sittingCommands.record({
+        councilId: sitting.councilId,
+        sittingId: sitting.id,
+        commandId,
+        actorUserId: actor.userId,
+        type: 'vote.cast',
+        outcome,
+      });
+      return outcome;
+    });
+  }
+
+  return {
+    /** The sitting's current state (log plus the open vote's ballots) and last sequence number. */
+    async current(sitting: SittingRow): Promise<{ state: SittingState; seq: number }> {
+      const log = await logState(sitting);
+      const state = await withBallots(sitting, log.state, { type: 'sitting.open' });
+      return { state, seq: log.lastSeq };
+    },
+
+    /** The setup the sitting's log runs on (frozen, or as it would be frozen now). */
+    async setup(sitting: SittingRow): Promise<SittingSetup> {
+      return (await logState(sitting)).setup;
+    },
+
+    async execute(
+      sitting: SittingRow,
+      commandId: string,
+      actor: SittingActor,
+      command: SittingCommand,
+    ): Promise<CommandResult> {
+      const earlier = await replay(sitting, commandId, actor);
+      if (earlier !== undefined) return earlier;
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const log = await logState(sitting);
+        const state = await withBallots(sitting, log.state, command);
+        const permission = authorize(actor, command, state);
+        if (!permission.ok) return { kind: 'forbidden', rejection: permission.rejection };
+        const decision = decide(state, command, storage.clock().getTime());
+        if (!decision.ok) {
+          return recordRejection(sitting, commandId, actor, command, decision.rejection);
+        }
+        try {
+          const outcome =
+            command.type === 'vote.cast'
+              ? await castBallot(sitting, log, commandId, actor, decision.events)
+              : await append(sitting, log, commandId, actor, command, decision.events, state);
+          return { kind: 'done', outcome, replayed: false };
+        } catch (error) {
+          if (error instanceof SequenceConflictError) continue;
+          if (!hasPgCode(error, UNIQUE_VIOLATION)) throw error;
+          // Either this command id was recorded meanwhile (a concurrent retry), or another
+          // process put this member's ballot in the box first: look again and decide again.
+          const raced = await replay(sitting, commandId, actor);
+          if (raced !== undefined) return raced;
+        }
+      }
+      throw new ContentionError(sitting.id);
+    },
+  };
+}
+
+export type LiveSittingService = ReturnType<typeof liveSittingService>;

@@ -1,0 +1,34 @@
+import { and, eq } from 'drizzle-orm';
+import { sittingCommands } from '../schema.js';
+import type { StorageContext } from '../storage-context.js';
+
+export type SittingCommandRow = typeof sittingCommands.$inferSelect;
+
+export interface CommandRecord {
+  councilId: string;
+  sittingId: string;
+  commandId: string;
+  actorUserId: string | null;
+  type: string;
+  outcome: unknown;
+}
+
+/** Client command ids and their first outcome: what makes a retried command act once. */
+export function sittingCommandsRepository({ db, clock }: StorageContext) {
+  return {
+    async find(sittingId: string, commandId: string): Promise<SittingCommandRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(sittingCommands)
+        .where(
+          and(eq(sittingCommands.sittingId, sittingId), eq(sittingCommands.commandId, commandId)),
+        );
+      return row;
+    },
+
+    /** Records an outcome; a second record of the same id raises a unique violation (23505). */
+    async record(record: CommandRecord): Promise<void> {
+      await db.insert(sittingCommands).values({ ...record, at: clock() });
+    },
+  };
+}
