@@ -111,6 +111,10 @@ export default tseslint.config(
           message: 'packages/domain takes the clock as an argument: no `Date.now()`.',
         },
         {
+          selector: "CallExpression[callee.name='Date']",
+          message: 'packages/domain takes the clock as an argument: no `Date()`.',
+        },
+        {
           selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
           message: 'packages/domain is deterministic: no `Math.random()`.',
         },

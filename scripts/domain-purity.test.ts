@@ -35,6 +35,7 @@ describe('the purity of packages/domain', () => {
     ['export const x = document.title;', 'no-restricted-globals'],
     ['export const x = Date.now();', 'no-restricted-syntax'],
     ['export const x = new Date();', 'no-restricted-syntax'],
+    ['export const x = Date();', 'no-restricted-syntax'],
     ['export const x = Math.random();', 'no-restricted-syntax'],
   ])('refuses %s', async (code, rule) => {
     expect(await problemsIn(code)).toContain(rule);

@@ -22,6 +22,7 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 /** Error codes the HTTP API uses outside domain rejections. */
 export const API_ERROR_CODES = [
   'validation_failed',
+  'bad_request',
   'invalid_credentials',
   'unauthenticated',
   'forbidden',

@@ -12,6 +12,7 @@ import { requireUser } from './http/authentication.js';
 import { foreignOriginError } from './http/origin-guard.js';
 import { liveSittingRoutes } from './sittings/live-sitting.routes.js';
 import { ContentionError, liveSittingService } from './sittings/live-sitting.service.js';
+import { startDeadlineWatcher } from './sittings/deadline-watcher.js';
 import { sittingRoutes } from './sittings/sitting.routes.js';
 import type { OpenDatabase } from './storage/database.js';
 import { createRepositories } from './storage/repositories.js';
@@ -89,10 +90,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
           : { error: { code: 'internal', message: 'Something went wrong on the server' } },
       );
     }
-    // Fastify's own 4xx (malformed JSON, body too large, unsupported content type).
-    const code =
-      status === 413 || status === 415 || status === 400 ? 'validation_failed' : 'not_found';
-    return reply.status(status).send({ error: { code, message: error.message, field: '(body)' } });
+    // Fastify's own 4xx (malformed JSON, body too large, unsupported content type, ...).
+    const aboutBody = status === 400 || status === 413 || status === 415;
+    const code = aboutBody ? 'validation_failed' : status === 404 ? 'not_found' : 'bad_request';
+    return reply
+      .status(status)
+      .send({ error: { code, message: error.message, ...(aboutBody ? { field: '(body)' } : {}) } });
   });
 
   const repos = createRepositories(storage);
@@ -110,7 +113,22 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const signedIn = requireUser(accounts, config);
   authRoutes(app, accounts, config, signedIn);
   sittingRoutes(app, repos, signedIn, storage.clock);
-  liveSittingRoutes(app, repos, signedIn, liveSittingService(storage, repos));
+  const live = liveSittingService(storage, repos);
+  liveSittingRoutes(app, repos, signedIn, live);
+  const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);
+  // Expired sign-ins are deleted at start and then hourly, so the table does not only grow.
+  const sweepSessions = () =>
+    repos.loginSessions.deleteExpired().catch((error: unknown) => {
+      app.log.warn({ err: error }, 'could not delete expired sessions');
+      return 0;
+    });
+  void sweepSessions();
+  const sessionSweep = setInterval(() => void sweepSessions(), 3_600_000);
+  sessionSweep.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sessionSweep);
+    await deadlines.stop();
+  });
 
   const webDist = deps.webDist;
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));

@@ -39,6 +39,13 @@ function banner(config: Config, url: string, database: OpenDatabase, demo: boole
       ? `  Database: embedded PostgreSQL (PGlite) in ${config.dataDir}`
       : '  Database: PostgreSQL (DATABASE_URL)',
   ];
+  if (demo && !/^(127\.|::1$|localhost$)/.test(config.host)) {
+    lines.push(
+      '',
+      `  WARNING: the demo accounts below have a published password and this server listens on`,
+      `  ${config.host}. Do not leave it reachable by others; start with DEMO=off for real use.`,
+    );
+  }
   if (demo) {
     lines.push(
       '',

@@ -256,6 +256,55 @@ describe('the live sitting over HTTP', () => {
     expect(closed.events[1]).toMatchObject({ type: 'vote.sealed', ballots: 3, named: null });
   });
 
+  it('closes a vote and a quorum check by itself when their time is up, exactly once', async () => {
+    const op = await operator();
+    const stateOf = async () =>
+      (await op.get<StateBody>(`/api/sittings/${sittingId}/state`)).body.state;
+    await ok(op, {
+      type: 'vote.open',
+      voteId: 'v-timed',
+      subject: 'Wniosek formalny o przerwę',
+      itemId: null,
+      kind: 'open',
+      majority: 'pl.simple',
+      durationMs: 1_000,
+    });
+    await ok(await councillor(0), { type: 'vote.cast', voteId: 'v-timed', choice: 'for' });
+    await expect
+      .poll(async () => (await stateOf()).votes['v-timed']?.status, {
+        timeout: 10_000,
+        interval: 200,
+      })
+      .toBe('closed');
+    await ok(op, { type: 'quorum.start', checkId: 'check-2', durationMs: 1_000 });
+    await ok(await councillor(1), { type: 'presence.confirm' });
+    await expect
+      .poll(async () => (await stateOf()) as unknown as { quorumCheck: unknown }, {
+        timeout: 10_000,
+        interval: 200,
+      })
+      .toMatchObject({ quorumCheck: null });
+
+    const log = (
+      await op.get<{ events: { type: string; payload: Record<string, unknown> }[] }>(
+        `/api/sittings/${sittingId}/events`,
+      )
+    ).body.events;
+    const voteCloses = log.filter(
+      (e) => e.type === 'vote.closed' && e.payload['voteId'] === 'v-timed',
+    );
+    expect(voteCloses).toHaveLength(1);
+    expect(voteCloses[0]!.payload).toMatchObject({
+      closedBy: 'system',
+      counts: { for: 1, against: 0 },
+    });
+    const checkCloses = log.filter(
+      (e) => e.type === 'quorum.check_closed' && e.payload['checkId'] === 'check-2',
+    );
+    expect(checkCloses).toHaveLength(1);
+    expect(checkCloses[0]!.payload).toMatchObject({ closedBy: 'system', present: [memberOf(1)] });
+  });
+
   it('publishes a log whose hash chain anyone can verify', async () => {
     const response = await (
       await councillor(5)
@@ -334,9 +383,12 @@ describe('the live sitting over HTTP', () => {
     );
     expect(tallies.some((r) => mentionsVoter(r.json))).toBe(false);
 
-    // Rows about the named vote hold choices by design; everything else that names a secret
-    // voter (their presence, their secret participation, their commands) must hold no choice.
-    const aboutVoters = rows.filter((r) => mentionsVoter(r.json) && !r.json.includes('v-budget'));
+    // Rows about the named and open votes hold choices by design; everything else that names a
+    // secret voter (their presence, their secret participation, their commands) holds no choice.
+    const otherVotes = ['v-budget', 'v-timed'];
+    const aboutVoters = rows.filter(
+      (r) => mentionsVoter(r.json) && !otherVotes.some((id) => r.json.includes(id)),
+    );
     expect(aboutVoters.length).toBeGreaterThan(6);
     const linking = aboutVoters.filter((r) => /"choice"|"previousChoice"/.test(r.json));
     expect(linking).toEqual([]);

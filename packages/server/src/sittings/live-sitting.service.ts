@@ -52,6 +52,10 @@ export class ContentionError extends Error {
 
 const isSeal = (event: LoggedEvent): event is VoteSeal => event.type === 'vote.sealed';
 
+/** A person, or the server itself (closing at a deadline), which no permission check applies to. */
+export type Actor = SittingActor | 'system';
+const userIdOf = (actor: Actor): string | null => (actor === 'system' ? null : actor.userId);
+
 function fold(state: SittingState, events: readonly LoggedEvent[]): SittingState {
   return events.reduce((next, event) => (isSeal(event) ? next : evolve(next, event)), state);
 }
@@ -137,18 +141,18 @@ export function liveSittingService(storage: StorageContext, repos: Repositories)
   async function replay(
     sitting: SittingRow,
     commandId: string,
-    actor: SittingActor,
+    actor: Actor,
   ): Promise<CommandResult | undefined> {
     const prior = await repos.sittingCommands.find(sitting.id, commandId);
     if (prior === undefined) return undefined;
-    if (prior.actorUserId !== actor.userId) return { kind: 'id_reused' };
+    if (prior.actorUserId !== userIdOf(actor)) return { kind: 'id_reused' };
     return { kind: 'done', outcome: prior.outcome as CommandOutcome, replayed: true };
   }
 
   async function recordRejection(
     sitting: SittingRow,
     commandId: string,
-    actor: SittingActor,
+    actor: Actor,
     command: SittingCommand,
     rejection: Rejection,
   ): Promise<CommandResult> {
@@ -158,7 +162,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories)
         councilId: sitting.councilId,
         sittingId: sitting.id,
         commandId,
-        actorUserId: actor.userId,
+        actorUserId: userIdOf(actor),
         type: command.type,
         outcome,
       });
@@ -177,7 +181,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories)
     sitting: SittingRow,
     log: LogState,
     commandId: string,
-    actor: SittingActor,
+    actor: Actor,
     command: SittingCommand,
     decided: readonly SittingEvent[],
     state: SittingState,
@@ -206,7 +210,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories)
         events.map((event) => ({
           type: event.type,
           payload: event,
-          actorUserId: actor.userId,
+          actorUserId: userIdOf(actor),
           // Secret choices never reach the log; every logged event has its time.
           at: new Date('at' in event ? event.at : storage.clock().getTime()),
         })),
@@ -216,7 +220,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories)
         councilId: sitting.councilId,
         sittingId: sitting.id,
         commandId,
-        actorUserId: actor.userId,
+        actorUserId: userIdOf(actor),
         type: command.type,
         outcome: result,
       });
@@ -239,7 +243,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories)
     sitting: SittingRow,
     log: LogState,
     commandId: string,
-    actor: SittingActor,
+    actor: Actor,
     decided: readonly SittingEvent[],
   ): Promise<CommandOutcome> {
     return inTransaction(storage, async (tx) => {
@@ -284,7 +288,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories)
         councilId: sitting.councilId,
         sittingId: sitting.id,
         commandId,
-        actorUserId: actor.userId,
+        actorUserId: userIdOf(actor),
         type: 'vote.cast',
         outcome,
       });
@@ -300,6 +304,35 @@ export function liveSittingService(storage: StorageContext, repos: Repositories)
       return { state, seq: log.lastSeq };
     },
 
+    /**
+     * The deadlines that have passed in a sitting at `now`: the open vote's, the quorum check's.
+     * Read from the log alone (deadlines are events), without touching the ballot box.
+     */
+    async passedDeadlines(
+      sitting: SittingRow,
+      now: number,
+    ): Promise<{ commandId: string; command: SittingCommand }[]> {
+      const { state } = await logState(sitting);
+      const due: { commandId: string; command: SittingCommand }[] = [];
+      const vote = state.openVoteId === null ? undefined : state.votes[state.openVoteId];
+      // Every process that notices a deadline uses the same id, so the close happens once: one
+      // append wins, and the id's key turns every other attempt into that first outcome. Client
+      // ids cannot collide: the protocol allows no ':' in them.
+      if (vote !== undefined && vote.deadlineAt <= now) {
+        due.push({
+          commandId: `deadline:vote:${vote.id}`,
+          command: { type: 'vote.close', voteId: vote.id, by: 'system' },
+        });
+      }
+      if (state.quorumCheck !== null && state.quorumCheck.endsAt <= now) {
+        due.push({
+          commandId: `deadline:quorum:${state.quorumCheck.checkId}`,
+          command: { type: 'quorum.close', by: 'system' },
+        });
+      }
+      return due;
+    },
+
     /** The setup the sitting's log runs on (frozen, or as it would be frozen now). */
     async setup(sitting: SittingRow): Promise<SittingSetup> {
       return (await logState(sitting)).setup;
@@ -308,7 +341,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories)
     async execute(
       sitting: SittingRow,
       commandId: string,
-      actor: SittingActor,
+      actor: Actor,
       command: SittingCommand,
     ): Promise<CommandResult> {
       const earlier = await replay(sitting, commandId, actor);
@@ -316,8 +349,10 @@ export function liveSittingService(storage: StorageContext, repos: Repositories)
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         const log = await logState(sitting);
         const state = await withBallots(sitting, log.state, command);
-        const permission = authorize(actor, command, state);
-        if (!permission.ok) return { kind: 'forbidden', rejection: permission.rejection };
+        if (actor !== 'system') {
+          const permission = authorize(actor, command, state);
+          if (!permission.ok) return { kind: 'forbidden', rejection: permission.rejection };
+        }
         const decision = decide(state, command, storage.clock().getTime());
         if (!decision.ok) {
           return recordRejection(sitting, commandId, actor, command, decision.rejection);

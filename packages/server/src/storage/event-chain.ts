@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
  * The sitting log's hash chain. Each event's hash covers the previous hash and the event's
  * canonical JSON (RFC 8785, so that anyone can recompute it in any language), which makes the
  * published log tamper-evident: changing, removing or reordering any event breaks every later hash.
+ * Cutting events off the end leaves a shorter valid chain: what guards the end is a copy of the
+ * last hash kept elsewhere (to come: published with the results and the minutes).
  */
 
 export interface ChainedFields {

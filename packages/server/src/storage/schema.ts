@@ -14,6 +14,7 @@ import {
   bigint,
   boolean,
   check,
+  foreignKey,
   date,
   index,
   integer,
@@ -22,6 +23,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -80,6 +82,7 @@ export const bodies = pgTable(
     ...timestamps,
   },
   (t) => [
+    unique('bodies_council_id_id_unique').on(t.councilId, t.id),
     index('bodies_council_idx').on(t.councilId),
     check('bodies_kind_check', oneOf('kind', BODY_KINDS)),
     check('bodies_quorum_rule_check', oneOf('quorum_rule', QUORUM_RULES)),
@@ -100,7 +103,10 @@ export const terms = pgTable(
     endsOn: date('ends_on'),
     ...timestamps,
   },
-  (t) => [index('terms_council_idx').on(t.councilId)],
+  (t) => [
+    unique('terms_council_id_id_unique').on(t.councilId, t.id),
+    index('terms_council_idx').on(t.councilId),
+  ],
 );
 
 /** A natural person known to a council: councillor, official, mayor. */
@@ -116,7 +122,10 @@ export const persons = pgTable(
     email: text('email'),
     ...timestamps,
   },
-  (t) => [index('persons_council_idx').on(t.councilId)],
+  (t) => [
+    unique('persons_council_id_id_unique').on(t.councilId, t.id),
+    index('persons_council_idx').on(t.councilId),
+  ],
 );
 
 /**
@@ -186,6 +195,21 @@ export const memberships = pgTable(
     ...timestamps,
   },
   (t) => [
+    foreignKey({
+      name: 'memberships_council_person_fk',
+      columns: [t.councilId, t.personId],
+      foreignColumns: [persons.councilId, persons.id],
+    }),
+    foreignKey({
+      name: 'memberships_council_body_fk',
+      columns: [t.councilId, t.bodyId],
+      foreignColumns: [bodies.councilId, bodies.id],
+    }),
+    foreignKey({
+      name: 'memberships_council_term_fk',
+      columns: [t.councilId, t.termId],
+      foreignColumns: [terms.councilId, terms.id],
+    }),
     index('memberships_body_idx').on(t.bodyId),
     index('memberships_person_idx').on(t.personId),
     index('memberships_council_idx').on(t.councilId),
@@ -253,6 +277,18 @@ export const sittings = pgTable(
     ...timestamps,
   },
   (t) => [
+    unique('sittings_council_id_id_unique').on(t.councilId, t.id),
+    // A sitting's body and term belong to its own council: no row can point across councils.
+    foreignKey({
+      name: 'sittings_council_body_fk',
+      columns: [t.councilId, t.bodyId],
+      foreignColumns: [bodies.councilId, bodies.id],
+    }),
+    foreignKey({
+      name: 'sittings_council_term_fk',
+      columns: [t.councilId, t.termId],
+      foreignColumns: [terms.councilId, terms.id],
+    }),
     uniqueIndex('sittings_number_unique').on(t.bodyId, t.termId, t.number),
     index('sittings_council_starts_idx').on(t.councilId, t.startsAt),
     check('sittings_kind_check', oneOf('kind', SITTING_KINDS)),
@@ -280,7 +316,14 @@ export const agendaItems = pgTable(
     description: text('description'),
     ...timestamps,
   },
-  (t) => [index('agenda_items_sitting_idx').on(t.sittingId, t.parentId, t.position)],
+  (t) => [
+    foreignKey({
+      name: 'agenda_items_council_sitting_fk',
+      columns: [t.councilId, t.sittingId],
+      foreignColumns: [sittings.councilId, sittings.id],
+    }),
+    index('agenda_items_sitting_idx').on(t.sittingId, t.parentId, t.position),
+  ],
 );
 
 /**
@@ -305,6 +348,11 @@ export const sittingEvents = pgTable(
     hash: text('hash').notNull(),
   },
   (t) => [
+    foreignKey({
+      name: 'sitting_events_council_sitting_fk',
+      columns: [t.councilId, t.sittingId],
+      foreignColumns: [sittings.councilId, sittings.id],
+    }),
     primaryKey({ columns: [t.sittingId, t.seq] }),
     check('sitting_events_seq_check', sql`${t.seq} >= 1`),
   ],
@@ -329,7 +377,14 @@ export const sittingCommands = pgTable(
     outcome: jsonb('outcome').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sittingId, t.commandId] })],
+  (t) => [
+    foreignKey({
+      name: 'sitting_commands_council_sitting_fk',
+      columns: [t.councilId, t.sittingId],
+      foreignColumns: [sittings.councilId, sittings.id],
+    }),
+    primaryKey({ columns: [t.sittingId, t.commandId] }),
+  ],
 );
 
 /**
@@ -354,7 +409,14 @@ export const ballots = pgTable(
     castAt: timestamp('cast_at', { withTimezone: true }).notNull(),
     changes: integer('changes').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.sittingId, t.voteId, t.memberId] })],
+  (t) => [
+    foreignKey({
+      name: 'ballots_council_sitting_fk',
+      columns: [t.councilId, t.sittingId],
+      foreignColumns: [sittings.councilId, sittings.id],
+    }),
+    primaryKey({ columns: [t.sittingId, t.voteId, t.memberId] }),
+  ],
 );
 
 /**
@@ -375,7 +437,14 @@ export const secretParticipations = pgTable(
     voteId: text('vote_id').notNull(),
     memberId: text('member_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sittingId, t.voteId, t.memberId] })],
+  (t) => [
+    foreignKey({
+      name: 'secret_participations_council_sitting_fk',
+      columns: [t.councilId, t.sittingId],
+      foreignColumns: [sittings.councilId, sittings.id],
+    }),
+    primaryKey({ columns: [t.sittingId, t.voteId, t.memberId] }),
+  ],
 );
 
 export const secretTallies = pgTable(
@@ -391,5 +460,12 @@ export const secretTallies = pgTable(
     choice: text('choice').notNull(),
     count: integer('count').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sittingId, t.voteId, t.choice] })],
+  (t) => [
+    foreignKey({
+      name: 'secret_tallies_council_sitting_fk',
+      columns: [t.councilId, t.sittingId],
+      foreignColumns: [sittings.councilId, sittings.id],
+    }),
+    primaryKey({ columns: [t.sittingId, t.voteId, t.choice] }),
+  ],
 );

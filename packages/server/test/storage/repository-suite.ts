@@ -13,6 +13,7 @@ import { fixedClock, testContext, type TestClock } from '../support/fixtures.js'
 import { truncateAll } from '../support/test-databases.js';
 
 const CHECK_VIOLATION = '23514';
+const FOREIGN_KEY_VIOLATION = '23503';
 
 /**
  * The one repository suite, run against every storage implementation (PGlite and PostgreSQL).
@@ -260,6 +261,28 @@ export function repositorySuite(database: () => OpenDatabase): void {
         Array.from({ length: 5 }, () => sitting(id, body.id, term.id)),
       );
       expect(created.map((s) => s.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+    });
+
+    it('refuses a sitting of one council on another council’s body or term', async () => {
+      const a = await council('Alfa');
+      const b = await council('Beta');
+      const pa = await plenary(a.id);
+      const pb = await plenary(b.id);
+      await expect(sitting(a.id, pb.body.id, pa.term.id)).rejects.toSatisfy((error: unknown) =>
+        hasPgCode(error, FOREIGN_KEY_VIOLATION),
+      );
+      await expect(sitting(a.id, pa.body.id, pb.term.id)).rejects.toSatisfy((error: unknown) =>
+        hasPgCode(error, FOREIGN_KEY_VIOLATION),
+      );
+      const own = await sitting(a.id, pa.body.id, pa.term.id);
+      await expect(
+        repos.sittings.addAgendaItem({
+          councilId: b.id,
+          sittingId: own.id,
+          position: 0,
+          title: 'x',
+        }),
+      ).rejects.toSatisfy((error: unknown) => hasPgCode(error, FOREIGN_KEY_VIOLATION));
     });
 
     it('numbers sittings created at once inside transactions too', async () => {

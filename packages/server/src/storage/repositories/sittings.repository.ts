@@ -105,6 +105,14 @@ export function sittingsRepository({ db, clock, newId }: StorageContext) {
       return row?.logSetup;
     },
 
+    /** Sittings under way (open or suspended) in every council: where deadlines can pass. */
+    async listLive(): Promise<SittingRow[]> {
+      return db
+        .select()
+        .from(sittings)
+        .where(inArray(sittings.status, ['open', 'suspended']));
+    },
+
     /** Mirrors the live status into the sittings table, for listings. */
     async setStatus(councilId: string, id: string, status: SittingStatus): Promise<void> {
       await db

@@ -1,0 +1,52 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Repositories } from '../storage/repositories.js';
+import type { LiveSittingService } from './live-sitting.service.js';
+
+export interface DeadlineWatcher {
+  /** One pass over the live sittings (the timer calls it; tests may too). */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Closes votes and quorum checks whose time is up, in every live sitting, every `intervalMs`.
+ * Deadlines live in the database (in the sittings' logs), so any server process can do this, and
+ * several doing it at once still close each thing once (see LiveSittingService.passedDeadlines).
+ */
+export function startDeadlineWatcher(
+  repos: Repositories,
+  live: LiveSittingService,
+  clock: () => Date,
+  logger: FastifyBaseLogger,
+  intervalMs = 250,
+): DeadlineWatcher {
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  async function tick(): Promise<void> {
+    for (const sitting of await repos.sittings.listLive()) {
+      for (const { commandId, command } of await live.passedDeadlines(sitting, clock().getTime())) {
+        const result = await live.execute(sitting, commandId, 'system', command);
+        logger.info({ sittingId: sitting.id, commandId, result: result.kind }, 'deadline passed');
+      }
+    }
+  }
+
+  const timer = setInterval(() => {
+    if (stopped) return;
+    // One pass at a time: a slow pass makes the next one wait rather than overlap.
+    running = running.then(tick).catch((error: unknown) => {
+      logger.error({ err: error }, 'deadline pass failed');
+    });
+  }, intervalMs);
+  timer.unref();
+
+  return {
+    tick,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
