@@ -2,3 +2,4 @@ export * from './errors.js';
 export * from './auth.js';
 export * from './sittings.js';
 export * from './commands.js';
+export * from './realtime.js';

@@ -12,6 +12,8 @@ import { requireUser } from './http/authentication.js';
 import { foreignOriginError } from './http/origin-guard.js';
 import { liveSittingRoutes } from './sittings/live-sitting.routes.js';
 import { ContentionError, liveSittingService } from './sittings/live-sitting.service.js';
+import type { EventBus } from './realtime/event-bus.js';
+import { attachLiveGateway } from './realtime/live-gateway.js';
 import { startDeadlineWatcher } from './sittings/deadline-watcher.js';
 import { sittingRoutes } from './sittings/sitting.routes.js';
 import type { OpenDatabase } from './storage/database.js';
@@ -27,6 +29,8 @@ export interface AppDependencies {
   readonly webDist: string | undefined;
   /** Set by the process when it begins to stop. */
   readonly lifecycle: { stopping: boolean };
+  /** Carries sitting changes to the WebSocket gateway (of every process, with Redis). */
+  readonly bus: EventBus;
 }
 
 /** Builds the HTTP application: plugins, the error shape, and every route. */
@@ -113,9 +117,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const signedIn = requireUser(accounts, config);
   authRoutes(app, accounts, config, signedIn);
   sittingRoutes(app, repos, signedIn, storage.clock);
-  const live = liveSittingService(storage, repos);
+  const live = liveSittingService(storage, repos, deps.bus);
   liveSittingRoutes(app, repos, signedIn, live);
   const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);
+  const gateway = attachLiveGateway(app, {
+    repos,
+    live,
+    accounts,
+    bus: deps.bus,
+    clock: storage.clock,
+    logger: app.log,
+    publicUrl: config.publicUrl,
+  });
   // Expired sign-ins are deleted at start and then hourly, so the table does not only grow.
   const sweepSessions = () =>
     repos.loginSessions.deleteExpired().catch((error: unknown) => {
@@ -127,6 +140,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   sessionSweep.unref();
   app.addHook('onClose', async () => {
     clearInterval(sessionSweep);
+    await gateway.close();
     await deadlines.stop();
   });
 

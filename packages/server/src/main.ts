@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
+import { inProcessBus } from './realtime/event-bus.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import {
   createDemoCouncil,
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
     logger,
     webDist: config.webDist ?? DEFAULT_WEB_DIST,
     lifecycle,
+    bus: inProcessBus(),
   });
 
   let stopping = false;

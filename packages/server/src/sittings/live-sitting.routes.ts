@@ -1,14 +1,13 @@
-import type { SittingActor } from '@veche/domain';
 import { commandRequestSchema } from '@veche/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { HttpError, parseInput } from '../http/api-error.js';
+import { parseInput } from '../http/api-error.js';
 import { authOf, type SignedInGuard } from '../http/authentication.js';
 import type { Repositories } from '../storage/repositories.js';
 import type { LiveSittingService } from './live-sitting.service.js';
 import { sittingAccess } from './sitting-access.js';
 import { viewOf } from './state-view.js';
-import { toDomainCommand } from './wire-command.js';
+import { runSittingCommand } from './run-command.use-case.js';
 
 const paramsSchema = z.object({ sittingId: z.uuid() });
 const eventsQuerySchema = z.object({ after: z.coerce.number().int().min(0).default(0) });
@@ -23,37 +22,7 @@ export function liveSittingRoutes(
   app.post('/api/sittings/:sittingId/commands', { preHandler: signedIn }, async (request) => {
     const { sittingId } = parseInput(paramsSchema, request.params);
     const body = parseInput(commandRequestSchema, request.body);
-    const { user } = authOf(request);
-    const access = await sittingAccess(repos, user.id, sittingId);
-    const setup = await live.setup(access.sitting);
-    const actor: SittingActor = {
-      userId: user.id,
-      roles: access.roles,
-      memberId: setup.members.some((member) => member.id === user.personId) ? user.personId : null,
-    };
-    const result = await live.execute(
-      access.sitting,
-      body.commandId,
-      actor,
-      toDomainCommand(body.command, actor),
-    );
-    switch (result.kind) {
-      case 'forbidden':
-        throw new HttpError(403, 'forbidden', `You may not ${body.command.type} here`, {
-          facts: result.rejection.facts,
-        });
-      case 'id_reused':
-        throw new HttpError(409, 'command_id_reused', 'This command id was used by someone else');
-      case 'done': {
-        const { outcome, replayed } = result;
-        if (!outcome.accepted) {
-          throw new HttpError(409, outcome.rejection.code, `Refused: ${outcome.rejection.code}`, {
-            facts: { ...outcome.rejection.facts, commandId: body.commandId, replayed },
-          });
-        }
-        return { commandId: body.commandId, replayed, seq: outcome.seq, events: outcome.events };
-      }
-    }
+    return runSittingCommand(repos, live, authOf(request).user, sittingId, body);
   });
 
   app.get('/api/sittings/:sittingId/state', { preHandler: signedIn }, async (request) => {

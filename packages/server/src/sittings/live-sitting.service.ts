@@ -17,6 +17,7 @@ import type { SittingRow } from '../storage/repositories/sittings.repository.js'
 import { hasPgCode, UNIQUE_VIOLATION, type StorageContext } from '../storage/storage-context.js';
 import { sealOpenBallots, sealSecretBallots, type VoteSeal } from './ballot-seal.js';
 import { buildSittingSetup } from './sitting-setup.js';
+import type { EventBus } from '../realtime/event-bus.js';
 
 /** An event as the log stores it: a domain event, or the server's seal of a vote's ballots. */
 export type LoggedEvent = SittingEvent | VoteSeal;
@@ -67,7 +68,7 @@ function fold(state: SittingState, events: readonly LoggedEvent[]): SittingState
  * appended with optimistic concurrency on the sequence number; ballots go to the ballot box.
  * Every outcome is recorded under the client's command id, so a retry acts once.
  */
-export function liveSittingService(storage: StorageContext, repos: Repositories) {
+export function liveSittingService(storage: StorageContext, repos: Repositories, bus: EventBus) {
   const cache = new Map<string, LogState>();
 
   async function logState(sitting: SittingRow): Promise<LogState> {
@@ -235,11 +236,37 @@ export function liveSittingService(storage: StorageContext, repos: Repositories)
       state: fold(log.state, outcome.accepted ? outcome.events : []),
       lastSeq: outcome.accepted ? outcome.seq : log.lastSeq,
     });
+    if (outcome.accepted) {
+      const first = outcome.seq - outcome.events.length + 1;
+      bus.publish({
+        kind: 'appended',
+        councilId: sitting.councilId,
+        sittingId: sitting.id,
+        events: outcome.events.map((event, index) => ({ seq: first + index, event })),
+      });
+    }
     return outcome;
   }
 
   /** Puts a ballot in the box; acknowledged only once the transaction has committed. */
   async function castBallot(
+    sitting: SittingRow,
+    log: LogState,
+    commandId: string,
+    actor: Actor,
+    decided: readonly SittingEvent[],
+  ): Promise<CommandOutcome> {
+    const outcome = await recordBallot(sitting, log, commandId, actor, decided);
+    const voteId =
+      decided[0]?.type === 'vote.cast_recorded' ||
+      decided[0]?.type === 'vote.participation_recorded'
+        ? decided[0].voteId
+        : null;
+    if (voteId !== null) bus.publish({ kind: 'ballot', sittingId: sitting.id, voteId });
+    return outcome;
+  }
+
+  async function recordBallot(
     sitting: SittingRow,
     log: LogState,
     commandId: string,

@@ -1,0 +1,431 @@
+import { clientMessageSchema, type ClientMessage, type ServerMessage } from '@veche/protocol';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { AccountsService } from '../accounts/accounts.service.js';
+import { SESSION_COOKIE } from '../accounts/session-token.js';
+import { HttpError } from '../http/api-error.js';
+import type { LiveSittingService, LoggedEvent } from '../sittings/live-sitting.service.js';
+import { runSittingCommand } from '../sittings/run-command.use-case.js';
+import { sittingAccess } from '../sittings/sitting-access.js';
+import { viewOf, type Viewer } from '../sittings/state-view.js';
+import type { Repositories } from '../storage/repositories.js';
+import type { SittingRow } from '../storage/repositories/sittings.repository.js';
+import type { BusMessage, EventBus } from './event-bus.js';
+
+export const LIVE_PATH = '/api/live';
+/** A client further behind than this gets the state instead of a long replay. */
+const SNAPSHOT_AFTER = 200;
+/** At most five tally updates a second per vote. */
+const TALLY_INTERVAL_MS = 200;
+const MAX_MESSAGE_BYTES = 64 * 1024;
+const HEARTBEAT_MS = 30_000;
+
+/** A server message before the gateway stamps it with the time (distributes over the union). */
+type WithoutTime<T> = T extends unknown ? Omit<T, 'serverTime'> : never;
+
+interface Subscription {
+  readonly sitting: SittingRow;
+  readonly viewer: Viewer;
+  lastSeq: number;
+  /** While the missing events are read from the database, live ones wait here. */
+  replaying: boolean;
+  buffered: { seq: number; event: LoggedEvent }[];
+}
+
+interface Connection {
+  readonly socket: WebSocket;
+  /** The session cookie it connected with; checked again for every command. */
+  readonly token: string | undefined;
+  readonly subscriptions: Map<string, Subscription>;
+  alive: boolean;
+}
+
+export interface GatewayDependencies {
+  readonly repos: Repositories;
+  readonly live: LiveSittingService;
+  readonly accounts: AccountsService;
+  readonly bus: EventBus;
+  readonly clock: () => Date;
+  readonly logger: FastifyBaseLogger;
+  readonly publicUrl: string | undefined;
+}
+
+/**
+ * The WebSocket gateway (DESIGN.md section 5): it only translates. A client subscribes to a
+ * sitting with the last sequence number it saw; the gateway replays what it missed from the
+ * database (or sends a snapshot when it is far behind) and then streams the log live, in order,
+ * with no gap and no duplicate. Commands run through the same use case as over HTTP. What each
+ * client receives is filtered by what it may see; tallies are coalesced.
+ */
+export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencies) {
+  const { repos, live, accounts, bus, logger } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const channels = new Map<string, Set<Connection>>();
+  const connections = new Map<WebSocket, Connection>();
+  const tallyTimers = new Map<string, { timer: NodeJS.Timeout | null; last: number }>();
+  const now = () => deps.clock().getTime();
+
+  const send = (connection: Connection, message: WithoutTime<ServerMessage>) => {
+    sendRaw(connection, JSON.stringify({ ...message, serverTime: now() }));
+  };
+  const sendRaw = (connection: Connection, text: string) => {
+    if (connection.socket.readyState === connection.socket.OPEN) connection.socket.send(text);
+  };
+  const fail = (connection: Connection, code: string, message: string, sittingId?: string) =>
+    send(connection, {
+      type: 'error',
+      code,
+      message,
+      ...(sittingId === undefined ? {} : { sittingId }),
+    });
+
+  /** Events as the public may see them; nothing in the log is private yet but who did what. */
+  const eventFor = (_viewer: Viewer, event: LoggedEvent): LoggedEvent => event;
+
+  function deliver(
+    connection: Connection,
+    sub: Subscription,
+    events: readonly { seq: number; event: LoggedEvent }[],
+    cache: Map<string, string>,
+  ) {
+    if (sub.replaying) {
+      sub.buffered.push(...events);
+      return;
+    }
+    for (const { seq, event } of events) {
+      if (seq <= sub.lastSeq) continue; // Already sent (replayed before it came live).
+      if (seq > sub.lastSeq + 1) {
+        // A gap (a message lost between processes): read the rest from the database.
+        void catchUp(connection, sub);
+        sub.buffered.push({ seq, event });
+        return;
+      }
+      // One serialisation per event and kind of viewer, however many sockets receive it.
+      const key = `${String(seq)}:${sub.viewer}`;
+      let text = cache.get(key);
+      if (text === undefined) {
+        text = JSON.stringify({
+          type: 'event',
+          sittingId: sub.sitting.id,
+          seq,
+          event: eventFor(sub.viewer, event),
+          serverTime: now(),
+        });
+        cache.set(key, text);
+      }
+      sendRaw(connection, text);
+      sub.lastSeq = seq;
+    }
+  }
+
+  /** Sends what the subscriber has not seen, from the database, then what waited meanwhile. */
+  async function catchUp(connection: Connection, sub: Subscription): Promise<void> {
+    sub.replaying = true;
+    try {
+      const rows = await repos.sittingEvents.listAfter(
+        sub.sitting.councilId,
+        sub.sitting.id,
+        sub.lastSeq,
+      );
+      sub.replaying = false;
+      const pending = sub.buffered;
+      sub.buffered = [];
+      const fromDb = rows.map((row) => ({ seq: row.seq, event: row.payload as LoggedEvent }));
+      deliver(
+        connection,
+        sub,
+        [...fromDb, ...pending].sort((a, b) => a.seq - b.seq),
+        new Map(),
+      );
+    } catch (error) {
+      sub.replaying = false;
+      logger.warn({ err: error }, 'could not replay a sitting log');
+      fail(
+        connection,
+        'unavailable',
+        'Could not read the sitting log; subscribe again',
+        sub.sitting.id,
+      );
+    }
+  }
+
+  async function pushTally(sittingId: string, voteId: string): Promise<void> {
+    const subscribers = channels.get(sittingId);
+    const first = subscribers?.values().next().value;
+    if (subscribers === undefined || first === undefined) return;
+    const sub = first.subscriptions.get(sittingId);
+    if (sub === undefined) return;
+    const { state } = await live.current(sub.sitting);
+    const texts = new Map<Viewer, string>();
+    for (const connection of subscribers) {
+      const viewer = connection.subscriptions.get(sittingId)?.viewer;
+      if (viewer === undefined) continue;
+      let text = texts.get(viewer);
+      if (text === undefined) {
+        const vote = viewOf(state, viewer).votes[voteId];
+        if (vote === undefined) return;
+        text = JSON.stringify({
+          type: 'tally',
+          sittingId,
+          voteId,
+          counts: vote.tally.counts,
+          voted: vote.tally.voted,
+          voters: vote.tally.voters,
+          serverTime: now(),
+        });
+        texts.set(viewer, text);
+      }
+      sendRaw(connection, text);
+    }
+  }
+
+  /** Coalesces ballots into at most one tally message per TALLY_INTERVAL_MS and vote. */
+  function scheduleTally(sittingId: string, voteId: string): void {
+    const key = `${sittingId}:${voteId}`;
+    const entry = tallyTimers.get(key) ?? { timer: null, last: 0 };
+    tallyTimers.set(key, entry);
+    if (entry.timer !== null) return;
+    const wait = Math.max(0, entry.last + TALLY_INTERVAL_MS - Date.now());
+    entry.timer = setTimeout(() => {
+      entry.timer = null;
+      entry.last = Date.now();
+      pushTally(sittingId, voteId).catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not send a tally');
+      });
+    }, wait);
+  }
+
+  const unsubscribeFromBus = bus.subscribe((message: BusMessage) => {
+    const subscribers = channels.get(message.sittingId);
+    if (subscribers === undefined) return;
+    if (message.kind === 'ballot') {
+      scheduleTally(message.sittingId, message.voteId);
+      return;
+    }
+    const cache = new Map<string, string>();
+    for (const connection of subscribers) {
+      const sub = connection.subscriptions.get(message.sittingId);
+      if (sub !== undefined) deliver(connection, sub, message.events, cache);
+    }
+  });
+
+  async function subscribe(
+    connection: Connection,
+    sittingId: string,
+    afterSeq: number,
+  ): Promise<void> {
+    let sitting: SittingRow;
+    let viewer: Viewer;
+    const auth =
+      connection.token === undefined ? undefined : await accounts.authenticate(connection.token);
+    if (auth !== undefined) {
+      const access = await sittingAccess(repos, auth.user.id, sittingId);
+      sitting = access.sitting;
+      viewer = access.conducting ? 'conductor' : 'member';
+    } else {
+      // The public follows any published sitting of any council: it is public information.
+      const found = await repos.sittings.locate(sittingId);
+      if (found === undefined || found.status === 'draft') {
+        throw new HttpError(404, 'not_found', 'No such sitting');
+      }
+      sitting = found;
+      viewer = 'public';
+    }
+    const sub: Subscription = { sitting, viewer, lastSeq: afterSeq, replaying: true, buffered: [] };
+    connection.subscriptions.set(sittingId, sub);
+    const channel = channels.get(sittingId) ?? new Set<Connection>();
+    channel.add(connection);
+    channels.set(sittingId, channel);
+
+    const current = await live.current(sitting);
+    send(connection, { type: 'subscribed', sittingId, seq: current.seq });
+    if (afterSeq === 0 || afterSeq > current.seq || current.seq - afterSeq > SNAPSHOT_AFTER) {
+      send(connection, {
+        type: 'snapshot',
+        sittingId,
+        seq: current.seq,
+        state: viewOf(current.state, viewer),
+      });
+      sub.lastSeq = current.seq;
+    }
+    await catchUp(connection, sub);
+    if (current.state.openVoteId !== null) scheduleTally(sittingId, current.state.openVoteId);
+  }
+
+  function unsubscribe(connection: Connection, sittingId: string): void {
+    connection.subscriptions.delete(sittingId);
+    const channel = channels.get(sittingId);
+    channel?.delete(connection);
+    if (channel?.size === 0) channels.delete(sittingId);
+  }
+
+  async function command(
+    connection: Connection,
+    message: Extract<ClientMessage, { type: 'command' }>,
+  ) {
+    const auth =
+      connection.token === undefined ? undefined : await accounts.authenticate(connection.token);
+    if (auth === undefined) {
+      send(connection, {
+        type: 'command.result',
+        commandId: message.commandId,
+        accepted: false,
+        error: { code: 'unauthenticated', message: 'Sign in first' },
+      });
+      return;
+    }
+    try {
+      const result = await runSittingCommand(repos, live, auth.user, message.sittingId, {
+        commandId: message.commandId,
+        command: message.command,
+      });
+      send(connection, {
+        type: 'command.result',
+        commandId: result.commandId,
+        accepted: true,
+        replayed: result.replayed,
+        seq: result.seq,
+      });
+    } catch (error) {
+      const known = error instanceof HttpError;
+      if (!known) logger.error({ err: error }, 'command over WebSocket failed');
+      send(connection, {
+        type: 'command.result',
+        commandId: message.commandId,
+        accepted: false,
+        error: known
+          ? {
+              code: error.code,
+              message: error.message,
+              ...(error.details.facts === undefined ? {} : { facts: error.details.facts }),
+            }
+          : { code: 'internal', message: 'Something went wrong on the server' },
+      });
+    }
+  }
+
+  async function handle(connection: Connection, raw: string): Promise<void> {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      fail(connection, 'bad_message', 'A message must be JSON');
+      return;
+    }
+    const parsed = clientMessageSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      fail(
+        connection,
+        'validation_failed',
+        `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+      );
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'ping':
+        send(connection, { type: 'pong', t: message.t });
+        return;
+      case 'subscribe':
+        try {
+          await subscribe(connection, message.sittingId, message.afterSeq);
+        } catch (error) {
+          unsubscribe(connection, message.sittingId);
+          if (!(error instanceof HttpError)) logger.error({ err: error }, 'subscribe failed');
+          fail(
+            connection,
+            error instanceof HttpError ? error.code : 'internal',
+            error instanceof HttpError ? error.message : 'Could not subscribe',
+            message.sittingId,
+          );
+        }
+        return;
+      case 'unsubscribe':
+        unsubscribe(connection, message.sittingId);
+        return;
+      case 'command':
+        await command(connection, message);
+        return;
+    }
+  }
+
+  function onConnection(socket: WebSocket, token: string | undefined): void {
+    const connection: Connection = { socket, token, subscriptions: new Map(), alive: true };
+    connections.set(socket, connection);
+    socket.on('pong', () => {
+      connection.alive = true;
+    });
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) {
+        fail(connection, 'bad_message', 'Messages are JSON text');
+        return;
+      }
+      const bytes = Array.isArray(data)
+        ? Buffer.concat(data)
+        : Buffer.isBuffer(data)
+          ? data
+          : Buffer.from(new Uint8Array(data));
+      const text = bytes.toString('utf8');
+      handle(connection, text).catch((error: unknown) => {
+        logger.error({ err: error }, 'WebSocket message failed');
+      });
+    });
+    socket.on('close', () => {
+      connections.delete(socket);
+      for (const sittingId of [...connection.subscriptions.keys()])
+        unsubscribe(connection, sittingId);
+    });
+    socket.on('error', (error) => {
+      logger.debug({ err: error }, 'WebSocket error');
+    });
+  }
+
+  const heartbeat = setInterval(() => {
+    // A client that did not answer the last ping is gone: drop it.
+    for (const [socket, connection] of connections) {
+      if (!connection.alive) {
+        socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      socket.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const reject = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    };
+    if (path !== LIVE_PATH) return reject('404 Not Found');
+    // A page on another site must not open a socket that carries this site's cookie.
+    const origin = request.headers.origin;
+    const host = request.headers.host ?? '';
+    const expected = (deps.publicUrl ?? `http://${host}`).toLowerCase();
+    const sameOrigin =
+      origin === undefined ||
+      origin.toLowerCase() === expected ||
+      origin.toLowerCase() === `https://${host}`.toLowerCase();
+    if (!sameOrigin) return reject('403 Forbidden');
+    const cookies = app.parseCookie(request.headers.cookie ?? '');
+    const token = cookies[SESSION_COOKIE];
+    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, token));
+  }
+  app.server.on('upgrade', onUpgrade);
+
+  return {
+    /** Closes every socket with "going away", so clients reconnect (perhaps to another process). */
+    async close(): Promise<void> {
+      clearInterval(heartbeat);
+      unsubscribeFromBus();
+      for (const { timer } of tallyTimers.values()) if (timer !== null) clearTimeout(timer);
+      app.server.off('upgrade', onUpgrade);
+      for (const client of wss.clients) client.close(1001, 'server stopping');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_COUNCILLORS, DEMO_PASSWORD } from '../src/demo/demo-council.js';
+import { TestClient } from './support/http-client.js';
+import { LiveClient, type LiveMessage } from './support/live-client.js';
+import { startVeche, type RunningVeche } from './support/server-process.js';
+
+describe('the live sitting over WebSocket', () => {
+  let server: RunningVeche;
+  let sittingId: string;
+  const sockets: LiveClient[] = [];
+
+  async function cookieOf(email: string): Promise<string> {
+    const client = new TestClient(server.url);
+    expect((await client.post('/api/auth/login', { email, password: DEMO_PASSWORD })).status).toBe(
+      200,
+    );
+    return client.sessionCookie!;
+  }
+
+  async function connect(email?: string): Promise<LiveClient> {
+    const socket = await LiveClient.connect(
+      server.url,
+      email === undefined ? {} : { cookie: await cookieOf(email) },
+    );
+    sockets.push(socket);
+    return socket;
+  }
+
+  /** Sends a command and waits for its result. */
+  async function command(
+    socket: LiveClient,
+    command: Record<string, unknown>,
+    commandId = randomUUID(),
+  ) {
+    socket.send({ type: 'command', sittingId, commandId, command });
+    return socket.next((m) => m.type === 'command.result' && m['commandId'] === commandId);
+  }
+
+  const events = (socket: LiveClient) => socket.ofType('event').map((m) => m['seq'] as number);
+
+  let operator: LiveClient;
+  let viewer: LiveClient;
+
+  beforeAll(async () => {
+    server = await startVeche({ env: { LOGIN_RATE_LIMIT: '1000' } });
+    const http = new TestClient(server.url);
+    await http.post('/api/auth/login', {
+      email: 'biuro.rady@wierzbow.example',
+      password: DEMO_PASSWORD,
+    });
+    sittingId = (await http.get<{ sittings: { id: string }[] }>('/api/sittings/upcoming')).body
+      .sittings[0]!.id;
+    operator = await connect('biuro.rady@wierzbow.example');
+    viewer = await connect();
+  });
+  afterAll(async () => {
+    await Promise.all(sockets.map((socket) => socket.close()));
+    await server?.stop();
+  });
+
+  it('gives a new public viewer a snapshot, then streams events as they happen', async () => {
+    viewer.send({ type: 'subscribe', sittingId, afterSeq: 0 });
+    const subscribed = await viewer.next((m) => m.type === 'subscribed');
+    expect(subscribed).toMatchObject({ sittingId, seq: 0 });
+    const snapshot = await viewer.next((m) => m.type === 'snapshot');
+    expect(snapshot).toMatchObject({ seq: 0, state: { status: 'convened' } });
+
+    const opened = await command(operator, { type: 'sitting.open' });
+    expect(opened).toMatchObject({ accepted: true, replayed: false, seq: 1 });
+    const event = await viewer.next((m) => m.type === 'event' && m['seq'] === 1);
+    expect(event['event']).toMatchObject({ type: 'sitting.opened' });
+    // Every message tells the server's time, for deadlines and speaking timers.
+    for (const message of viewer.messages) expect(message.serverTime).toBeGreaterThan(1.7e12);
+  });
+
+  it('lets a client that dropped resume exactly where it stopped: no gap, no duplicate', async () => {
+    const seen = Math.max(...events(viewer));
+    await viewer.close();
+    await command(operator, { type: 'quorum.start', checkId: 'ws-check', durationMs: 120_000 });
+    for (let index = 0; index < 9; index++) {
+      const councillor = await connect(DEMO_COUNCILLORS[index]!.email);
+      expect(await command(councillor, { type: 'presence.confirm' })).toMatchObject({
+        accepted: true,
+      });
+    }
+    const closed = await command(operator, { type: 'quorum.close' });
+    const last = closed['seq'] as number;
+
+    const back = await connect();
+    back.send({ type: 'subscribe', sittingId, afterSeq: seen });
+    await back.next((m) => m.type === 'event' && m['seq'] === last);
+    expect(back.ofType('snapshot')).toHaveLength(0);
+    expect(events(back)).toEqual(Array.from({ length: last - seen }, (_, i) => seen + 1 + i));
+    viewer = back;
+  });
+
+  it('carries ballots: acknowledged to the voter, a retry after a drop counts once, tallies coalesced', async () => {
+    const chair = await connect(DEMO_COUNCILLORS[0]!.email);
+    chair.send({ type: 'subscribe', sittingId, afterSeq: 0 });
+    await chair.next((m) => m.type === 'snapshot');
+    expect(
+      await command(operator, {
+        type: 'vote.open',
+        voteId: 'ws-vote',
+        subject: 'Uchwała w sprawie planu zagospodarowania „Osiedle nad Stawem”',
+        itemId: null,
+        kind: 'named',
+        majority: 'pl.simple',
+        durationMs: 120_000,
+      }),
+    ).toMatchObject({ accepted: true });
+    await viewer.next(
+      (m) => m.type === 'event' && (m['event'] as { type: string }).type === 'vote.opened',
+    );
+
+    const started = Date.now();
+    // The first councillor's ballot: sent, the socket drops before the answer, sent again.
+    const retryId = randomUUID();
+    const flaky = await connect(DEMO_COUNCILLORS[1]!.email);
+    flaky.send({
+      type: 'command',
+      sittingId,
+      commandId: retryId,
+      command: { type: 'vote.cast', voteId: 'ws-vote', choice: 'for' },
+    });
+    await flaky.close();
+    const again = await connect(DEMO_COUNCILLORS[1]!.email);
+    const retried = await command(
+      again,
+      { type: 'vote.cast', voteId: 'ws-vote', choice: 'for' },
+      retryId,
+    );
+    expect(retried).toMatchObject({ accepted: true });
+    for (let index = 2; index < 9; index++) {
+      const councillor = await connect(DEMO_COUNCILLORS[index]!.email);
+      const choice = index < 6 ? 'for' : 'against';
+      expect(
+        await command(councillor, { type: 'vote.cast', voteId: 'ws-vote', choice }),
+      ).toMatchObject({ accepted: true });
+    }
+    const elapsed = Date.now() - started;
+
+    const finalTally = (m: LiveMessage) => m.type === 'tally' && m['voted'] === 8;
+    const publicTally = await viewer.next(finalTally);
+    expect(publicTally).toMatchObject({
+      voteId: 'ws-vote',
+      counts: { for: 5, against: 3 },
+      voters: null,
+    });
+    const chairTally = await chair.next(finalTally);
+    expect(chairTally['voters']).toHaveLength(8);
+    // At most five tally messages a second (plus the first and the last).
+    expect(viewer.ofType('tally').length).toBeLessThanOrEqual(Math.ceil(elapsed / 200) + 2);
+
+    const closed = await command(operator, { type: 'vote.close', voteId: 'ws-vote' });
+    expect(closed).toMatchObject({ accepted: true });
+    const result = await viewer.next(
+      (m) => m.type === 'event' && (m['event'] as { type: string }).type === 'vote.closed',
+    );
+    expect(result['event']).toMatchObject({ counts: { for: 5, against: 3, abstain: 0 }, voted: 8 });
+  });
+
+  it('answers bad messages with an error and keeps the connection and everyone else’s', async () => {
+    const client = await connect();
+    client.send('not json');
+    expect(await client.next((m) => m.type === 'error')).toMatchObject({ code: 'bad_message' });
+    client.send({ type: 'subscribe', sittingId: 'not-a-uuid', afterSeq: 0 });
+    expect(
+      await client.next((m) => m.type === 'error' && m['code'] === 'validation_failed'),
+    ).toBeDefined();
+    client.send({ type: 'subscribe', sittingId: randomUUID(), afterSeq: 0 });
+    expect(await client.next((m) => m.type === 'error' && m['code'] === 'not_found')).toBeDefined();
+    const anonymousCommand = await command(client, { type: 'sitting.suspend' });
+    expect(anonymousCommand).toMatchObject({ accepted: false, error: { code: 'unauthenticated' } });
+    client.send({ type: 'ping', t: 42 });
+    expect(await client.next((m) => m.type === 'pong')).toMatchObject({ t: 42 });
+
+    const flood = await connect();
+    flood.send(JSON.stringify({ type: 'ping', t: 1, pad: 'x'.repeat(70_000) }));
+    await expect(flood.next(() => false, 3_000)).rejects.toThrow(/socket closed \(1009\)/);
+    client.send({ type: 'ping', t: 43 });
+    expect(await client.next((m) => m.type === 'pong' && m['t'] === 43)).toBeDefined();
+    const refused = await command(await connect(DEMO_COUNCILLORS[3]!.email), {
+      type: 'sitting.suspend',
+    });
+    expect(refused).toMatchObject({ accepted: false, error: { code: 'forbidden' } });
+  });
+
+  it('refuses a socket opened from another site', async () => {
+    await expect(
+      LiveClient.connect(server.url, {
+        origin: 'https://evil.example',
+        cookie: await cookieOf('biuro.rady@wierzbow.example'),
+      }),
+    ).rejects.toThrow(/403/);
+  });
+});
