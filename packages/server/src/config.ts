@@ -45,6 +45,8 @@ const environmentSchema = z.object({
   LOGIN_RATE_WINDOW_SECONDS: optional(z.coerce.number().int().positive().max(86_400)).default(60),
   SHUTDOWN_TIMEOUT_SECONDS: optional(z.coerce.number().positive().max(600)).default(10),
   WEB_DIST: optional(z.string()),
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')),
+  REDIS_CHANNEL: optional(z.string().regex(/^[\w:.-]{1,100}$/)).default('veche:sittings'),
 });
 
 export interface Config {
@@ -66,6 +68,9 @@ export interface Config {
   readonly loginRateLimit: { max: number; windowMs: number };
   readonly shutdownTimeoutMs: number;
   readonly webDist: string | undefined;
+  /** Set: several server processes share sitting changes over Redis pub/sub. */
+  readonly redisUrl: string | undefined;
+  readonly redisChannel: string;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +102,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     loginRateLimit: { max: env.LOGIN_RATE_LIMIT, windowMs: env.LOGIN_RATE_WINDOW_SECONDS * 1_000 },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1_000,
     webDist: env.WEB_DIST === undefined ? undefined : resolve(env.WEB_DIST),
+    redisUrl: env.REDIS_URL,
+    redisChannel: env.REDIS_CHANNEL,
   };
 }
 

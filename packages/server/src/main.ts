@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
-import { inProcessBus } from './realtime/event-bus.js';
+import { inProcessBus, type EventBus } from './realtime/event-bus.js';
+import { redisBus } from './realtime/redis-bus.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import {
   createDemoCouncil,
@@ -104,6 +105,16 @@ async function main(): Promise<void> {
   }
   const demoPresent = (await repos.users.findByEmail(DEMO_LOGINS[0]!.email)) !== undefined;
 
+  let bus: EventBus;
+  try {
+    bus =
+      config.redisUrl === undefined
+        ? inProcessBus()
+        : await redisBus(config.redisUrl, config.redisChannel, logger);
+  } catch (error) {
+    lock?.release();
+    fail(`Redis at REDIS_URL could not be reached: ${(error as Error).message}`, 1);
+  }
   const lifecycle = { stopping: false };
   const app = await buildApp({
     config,
@@ -112,7 +123,7 @@ async function main(): Promise<void> {
     logger,
     webDist: config.webDist ?? DEFAULT_WEB_DIST,
     lifecycle,
-    bus: inProcessBus(),
+    bus,
   });
 
   let stopping = false;
@@ -133,6 +144,7 @@ async function main(): Promise<void> {
     const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
     try {
       await app.close();
+      await bus.close();
       await database.close();
     } finally {
       clearInterval(sweep);
