@@ -52,7 +52,7 @@ describe.skipIf(!ready && !required)('two server processes on one PostgreSQL and
   beforeAll(async () => {
     if (!ready) throw new Error('PostgreSQL and Redis are required here');
     const database = await createTestPostgresDatabase();
-    drop = database.drop;
+    drop = () => database.drop();
     // Each run has its own channel, so that parallel runs on one Redis never hear each other.
     const env = {
       DATABASE_URL: database.url,
