@@ -29,6 +29,8 @@ export const API_ERROR_CODES = [
   'not_found',
   'rate_limited',
   'csrf_rejected',
+  'command_id_reused',
+  'not_implemented',
   'unavailable',
   'internal',
 ] as const;

@@ -9,6 +9,7 @@ import { authRoutes } from './accounts/auth.routes.js';
 import type { Config } from './config.js';
 import { HttpError } from './http/api-error.js';
 import { requireUser } from './http/authentication.js';
+import { docsRoutes } from './http/openapi.js';
 import { foreignOriginError } from './http/origin-guard.js';
 import { liveSittingRoutes } from './sittings/live-sitting.routes.js';
 import { ContentionError, liveSittingService } from './sittings/live-sitting.service.js';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     }
   });
 
+  docsRoutes(app);
   const signedIn = requireUser(accounts, config);
   authRoutes(app, accounts, config, signedIn);
   sittingRoutes(app, repos, signedIn, storage.clock);

@@ -15,6 +15,7 @@ import { inTransaction, type Repositories } from '../storage/repositories.js';
 import { SequenceConflictError } from '../storage/repositories/sitting-events.repository.js';
 import type { SittingRow } from '../storage/repositories/sittings.repository.js';
 import { hasPgCode, UNIQUE_VIOLATION, type StorageContext } from '../storage/storage-context.js';
+import { ballotBox, type BallotWrite } from './ballot-box.js';
 import { sealOpenBallots, sealSecretBallots, type VoteSeal } from './ballot-seal.js';
 import { buildSittingSetup } from './sitting-setup.js';
 import type { EventBus } from '../realtime/event-bus.js';
@@ -70,6 +71,7 @@ function fold(state: SittingState, events: readonly LoggedEvent[]): SittingState
  */
 export function liveSittingService(storage: StorageContext, repos: Repositories, bus: EventBus) {
   const cache = new Map<string, LogState>();
+  const box = ballotBox(storage);
 
   async function logState(sitting: SittingRow): Promise<LogState> {
     let entry = cache.get(sitting.id);
@@ -106,11 +108,18 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
     const vote = voteId === null ? undefined : state.votes[voteId];
     if (voteId === null || vote === undefined) return state;
     const events: SittingEvent[] = [];
+    const voter = command.type === 'vote.cast' ? command.memberId : null;
     if (vote.kind === 'secret') {
-      for (const memberId of await repos.ballots.secretParticipants(sitting.id, voteId)) {
+      const participants =
+        voter === null
+          ? await repos.ballots.secretParticipants(sitting.id, voteId)
+          : (await repos.ballots.hasSecretParticipation(sitting.id, voteId, voter))
+            ? [voter]
+            : [];
+      for (const memberId of participants) {
         events.push({ type: 'vote.participation_recorded', voteId, memberId, at: vote.openedAt });
       }
-      if (command.type !== 'vote.cast') {
+      if (voter === null) {
         const counts = await repos.ballots.secretCounts(sitting.id, voteId);
         for (const [choice, count] of Object.entries(counts)) {
           for (let n = 0; n < count; n++) {
@@ -119,9 +128,13 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
         }
       }
     } else {
-      const rows = await repos.ballots.forVote(sitting.id, voteId);
+      const rows =
+        voter === null
+          ? await repos.ballots.forVote(sitting.id, voteId)
+          : [await repos.ballots.forMember(sitting.id, voteId, voter)].filter(
+              (row) => row !== undefined,
+            );
       for (const row of rows) {
-        if (command.type === 'vote.cast' && row.memberId !== command.memberId) continue;
         events.push({
           type: 'vote.cast_recorded',
           voteId,
@@ -248,79 +261,64 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
     return outcome;
   }
 
-  /** Puts a ballot in the box; acknowledged only once the transaction has committed. */
+  /**
+   * Puts a ballot in the box; it is acknowledged only once its batch has committed. `conflict`:
+   * the member's ballot changed meanwhile, so the caller decides again.
+   */
   async function castBallot(
     sitting: SittingRow,
     log: LogState,
     commandId: string,
     actor: Actor,
     decided: readonly SittingEvent[],
-  ): Promise<CommandOutcome> {
-    const outcome = await recordBallot(sitting, log, commandId, actor, decided);
-    const voteId =
-      decided[0]?.type === 'vote.cast_recorded' ||
-      decided[0]?.type === 'vote.participation_recorded'
-        ? decided[0].voteId
-        : null;
-    if (voteId !== null) bus.publish({ kind: 'ballot', sittingId: sitting.id, voteId });
-    return outcome;
-  }
-
-  async function recordBallot(
-    sitting: SittingRow,
-    log: LogState,
-    commandId: string,
-    actor: Actor,
-    decided: readonly SittingEvent[],
-  ): Promise<CommandOutcome> {
-    return inTransaction(storage, async (tx) => {
-      let secret = false;
-      let secretMember: string | null = null;
-      for (const event of decided) {
-        if (event.type === 'vote.cast_recorded') {
-          const ballot = {
-            councilId: sitting.councilId,
-            sittingId: sitting.id,
-            voteId: event.voteId,
-            memberId: event.memberId,
-            choice: event.choice,
-            enteredByUserId: event.enteredBy?.operatorId ?? null,
-            proxyReason: event.enteredBy?.reason ?? null,
-            castAt: new Date(event.at),
-          };
-          if (event.previousChoice === null) await tx.ballots.insert(ballot);
-          else if (!(await tx.ballots.change(ballot)))
-            throw new SequenceConflictError(sitting.id, log.lastSeq);
-        } else if (event.type === 'vote.participation_recorded') {
-          secret = true;
-          secretMember = event.memberId;
-        } else if (event.type === 'vote.secret_choice_recorded' && secretMember !== null) {
-          await tx.ballots.insertSecret({
-            councilId: sitting.councilId,
-            sittingId: sitting.id,
-            voteId: event.voteId,
-            memberId: secretMember,
-            choice: event.choice,
-          });
-        }
+  ): Promise<CommandOutcome | 'conflict'> {
+    const place = { councilId: sitting.councilId, sittingId: sitting.id };
+    let write: BallotWrite | null = null;
+    let secretMember: string | null = null;
+    let voteId: string | null = null;
+    // A secret ballot's record says only that it was accepted: storing its events beside the
+    // voter's id would link member and choice.
+    const secret = decided.some((event) => event.type === 'vote.participation_recorded');
+    const outcome: CommandOutcome = {
+      accepted: true,
+      seq: log.lastSeq,
+      events: secret ? [] : decided,
+    };
+    const command = {
+      ...place,
+      commandId,
+      actorUserId: userIdOf(actor),
+      type: 'vote.cast',
+      outcome,
+    };
+    for (const event of decided) {
+      if (event.type === 'vote.cast_recorded') {
+        voteId = event.voteId;
+        const ballot = {
+          ...place,
+          voteId: event.voteId,
+          memberId: event.memberId,
+          choice: event.choice,
+          enteredByUserId: event.enteredBy?.operatorId ?? null,
+          proxyReason: event.enteredBy?.reason ?? null,
+          castAt: new Date(event.at),
+        };
+        write = { kind: event.previousChoice === null ? 'first' : 'change', ballot, command };
+      } else if (event.type === 'vote.participation_recorded') {
+        secretMember = event.memberId;
+      } else if (event.type === 'vote.secret_choice_recorded' && secretMember !== null) {
+        voteId = event.voteId;
+        write = {
+          kind: 'secret',
+          ballot: { ...place, voteId: event.voteId, memberId: secretMember, choice: event.choice },
+          command,
+        };
       }
-      // A secret ballot's record says only that it was accepted: storing its events beside the
-      // voter's id would link member and choice.
-      const outcome: CommandOutcome = {
-        accepted: true,
-        seq: log.lastSeq,
-        events: secret ? [] : decided,
-      };
-      await tx.sittingCommands.record({
-        councilId: sitting.councilId,
-        sittingId: sitting.id,
-        commandId,
-        actorUserId: userIdOf(actor),
-        type: 'vote.cast',
-        outcome,
-      });
-      return outcome;
-    });
+    }
+    if (write === null || voteId === null) throw new Error('a ballot decision without a ballot');
+    if ((await box.write(write)) === 'conflict') return 'conflict';
+    bus.publish({ kind: 'ballot', sittingId: sitting.id, voteId });
+    return outcome;
   }
 
   return {
@@ -389,6 +387,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
             command.type === 'vote.cast'
               ? await castBallot(sitting, log, commandId, actor, decision.events)
               : await append(sitting, log, commandId, actor, command, decision.events, state);
+          if (outcome === 'conflict') continue;
           return { kind: 'done', outcome, replayed: false };
         } catch (error) {
           if (error instanceof SequenceConflictError) continue;

@@ -29,11 +29,6 @@ export interface SecretBallotInput {
  */
 export function ballotsRepository({ db }: StorageContext) {
   return {
-    /** A first ballot; a second one for the same member raises a unique violation (23505). */
-    async insert(input: BallotInput): Promise<void> {
-      await db.insert(ballots).values(input);
-    },
-
     /** Replaces a member's choice where the council allows it; returns false if there was none. */
     async change(input: BallotInput): Promise<boolean> {
       const rows = await db
@@ -56,6 +51,39 @@ export function ballotsRepository({ db }: StorageContext) {
       return rows.length === 1;
     },
 
+    /**
+     * First ballots in one statement; a member who already has one is left out (not an error).
+     * Returns the keys `voteId|memberId` of the ballots written.
+     */
+    async insertMany(inputs: readonly BallotInput[]): Promise<Set<string>> {
+      if (inputs.length === 0) return new Set();
+      const rows = await db
+        .insert(ballots)
+        .values([...inputs])
+        .onConflictDoNothing()
+        .returning({ voteId: ballots.voteId, memberId: ballots.memberId });
+      return new Set(rows.map((row) => `${row.voteId}|${row.memberId}`));
+    },
+
+    /** The member's ballot in a vote, if any. */
+    async forMember(
+      sittingId: string,
+      voteId: string,
+      memberId: string,
+    ): Promise<BallotRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(ballots)
+        .where(
+          and(
+            eq(ballots.sittingId, sittingId),
+            eq(ballots.voteId, voteId),
+            eq(ballots.memberId, memberId),
+          ),
+        );
+      return row;
+    },
+
     async forVote(sittingId: string, voteId: string): Promise<BallotRow[]> {
       return db
         .select()
@@ -65,19 +93,70 @@ export function ballotsRepository({ db }: StorageContext) {
     },
 
     /**
-     * Records that a member took part in a secret vote and adds one to the chosen option. The
-     * participation's primary key refuses a second ballot (23505), and then neither is kept.
+     * Secret ballots in one go: the participations (a member who already took part is left out),
+     * then one increment per option for the ballots written. Callers shuffle the batch first.
+     * Returns the keys `voteId|memberId` of the participations written.
      */
-    async insertSecret(input: SecretBallotInput): Promise<void> {
-      const { councilId, sittingId, voteId, memberId, choice } = input;
-      await db.insert(secretParticipations).values({ councilId, sittingId, voteId, memberId });
-      await db
-        .insert(secretTallies)
-        .values({ councilId, sittingId, voteId, choice, count: 1 })
-        .onConflictDoUpdate({
-          target: [secretTallies.sittingId, secretTallies.voteId, secretTallies.choice],
-          set: { count: sql`${secretTallies.count} + 1` },
+    async insertSecretMany(inputs: readonly SecretBallotInput[]): Promise<Set<string>> {
+      if (inputs.length === 0) return new Set();
+      const rows = await db
+        .insert(secretParticipations)
+        .values(
+          inputs.map(({ councilId, sittingId, voteId, memberId }) => ({
+            councilId,
+            sittingId,
+            voteId,
+            memberId,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({
+          voteId: secretParticipations.voteId,
+          memberId: secretParticipations.memberId,
         });
+      const written = new Set(rows.map((row) => `${row.voteId}|${row.memberId}`));
+      const increments = new Map<string, { input: SecretBallotInput; count: number }>();
+      for (const input of inputs) {
+        if (!written.has(`${input.voteId}|${input.memberId}`)) continue;
+        const key = `${input.sittingId}|${input.voteId}|${input.choice}`;
+        const entry = increments.get(key) ?? { input, count: 0 };
+        entry.count++;
+        increments.set(key, entry);
+      }
+      for (const { input, count } of increments.values()) {
+        await db
+          .insert(secretTallies)
+          .values({
+            councilId: input.councilId,
+            sittingId: input.sittingId,
+            voteId: input.voteId,
+            choice: input.choice,
+            count,
+          })
+          .onConflictDoUpdate({
+            target: [secretTallies.sittingId, secretTallies.voteId, secretTallies.choice],
+            set: { count: sql`${secretTallies.count} + ${count}` },
+          });
+      }
+      return written;
+    },
+
+    async hasSecretParticipation(
+      sittingId: string,
+      voteId: string,
+      memberId: string,
+    ): Promise<boolean> {
+      const [row] = await db
+        .select({ memberId: secretParticipations.memberId })
+        .from(secretParticipations)
+        .where(
+          and(
+            eq(secretParticipations.sittingId, sittingId),
+            eq(secretParticipations.voteId, voteId),
+            eq(secretParticipations.memberId, memberId),
+          ),
+        );
+      return row !== undefined;
     },
 
     async secretParticipants(sittingId: string, voteId: string): Promise<string[]> {

@@ -26,6 +26,16 @@ export function sittingCommandsRepository({ db, clock }: StorageContext) {
       return row;
     },
 
+    /** Records many outcomes at once; an id already recorded keeps its first outcome. */
+    async recordMany(records: readonly CommandRecord[]): Promise<void> {
+      if (records.length === 0) return;
+      const at = clock();
+      await db
+        .insert(sittingCommands)
+        .values(records.map((record) => ({ ...record, at })))
+        .onConflictDoNothing();
+    },
+
     /** Records an outcome; a second record of the same id raises a unique violation (23505). */
     async record(record: CommandRecord): Promise<void> {
       await db.insert(sittingCommands).values({ ...record, at: clock() });

@@ -1,0 +1,1009 @@
+import {
+  FORBIDDEN_REASONS,
+  SITTING_STATUSES,
+  type RejectionCode,
+  type SittingEventType,
+} from '@veche/domain';
+import {
+  apiErrorSchema,
+  commandRequestSchema,
+  currentUserSchema,
+  loginRequestSchema,
+  preferencesRequestSchema,
+  upcomingSittingsResponseSchema,
+  type ApiErrorCode,
+} from '@veche/protocol';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { SESSION_COOKIE } from '../accounts/session-token.js';
+import type { VoteSeal } from '../sittings/ballot-seal.js';
+import type { SittingView } from '../sittings/state-view.js';
+
+/*
+ * The HTTP API as an OpenAPI 3.1 document, built from the protocol's zod schemas (request bodies
+ * as the server accepts them, responses as it sends them). Routes whose answers have no protocol
+ * schema yet (health, the live sitting's state and log) are described by hand below, with their
+ * field lists tied to the server's types so that a new field is a compile error here.
+ * `openapi.test.ts` compares DOCUMENTED_ROUTES with the routes the server's source registers.
+ */
+
+/** A JSON Schema (draft 2020-12), as OpenAPI 3.1 uses it. */
+export type JsonSchema = { [key: string]: unknown };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
+const JSON_TYPE = 'application/json';
+
+// ---------------------------------------------------------------------------------------------
+// zod -> JSON Schema
+
+/** The messages of `.refine()` checks on a schema: rules that JSON Schema cannot express. */
+function refinementMessages(schema: z.core.$ZodType): string[] {
+  return (schema._zod.def.checks ?? []).flatMap((check) => {
+    if (check._zod.def.check !== 'custom') return [];
+    // A refinement's message is kept as an error map that ignores its argument.
+    const error = check._zod.def.error as ((issue?: unknown) => unknown) | undefined;
+    const message: unknown = error?.();
+    return typeof message === 'string' ? [message] : [];
+  });
+}
+
+/**
+ * A protocol schema as JSON Schema draft 2020-12: `input` for what a client may send, `output` for
+ * what the server answers. Refinements become part of the description ("Also checked: ..."), and
+ * a part that JSON Schema cannot represent (a transform, a date) becomes `{}` with a description
+ * instead of an error, so the documentation never stops the server.
+ */
+export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  try {
+    const generated = z.toJSONSchema(schema, {
+      target: 'draft-2020-12',
+      io,
+      unrepresentable: ({ message }) => ({
+        description: `Not representable as JSON Schema (${message}); see packages/protocol.`,
+      }),
+      override: ({ zodSchema, jsonSchema }) => {
+        const rules = refinementMessages(zodSchema);
+        if (rules.length === 0) return;
+        const known = jsonSchema.description ?? '';
+        const fresh = rules.filter((rule) => !known.includes(rule));
+        if (fresh.length === 0) return;
+        const text = `Also checked: ${fresh.join('; ')}.`;
+        jsonSchema.description = known === '' ? text : `${known} ${text}`;
+      },
+    }) as JsonSchema;
+    // The document declares the dialect once (jsonSchemaDialect).
+    const { $schema: _dialect, ...rest } = generated;
+    return rest;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { description: `Not representable as JSON Schema (${reason}); see packages/protocol.` };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary that exists only as TypeScript types: listed here, checked for completeness by tsc.
+
+/** Every domain rejection code; `Record<RejectionCode, true>` makes a missing or extra one fail. */
+const REJECTIONS: Record<RejectionCode, true> = {
+  invalid_transition: true,
+  sitting_not_open: true,
+  unknown_member: true,
+  not_present: true,
+  no_quorum: true,
+  quorum_check_running: true,
+  no_quorum_check: true,
+  already_confirmed: true,
+  unchanged: true,
+  deadline_passed: true,
+  deadline_not_reached: true,
+  unknown_vote: true,
+  vote_closed: true,
+  vote_in_progress: true,
+  not_entitled: true,
+  already_voted: true,
+  invalid_choice: true,
+  proxy_not_allowed: true,
+  not_annulled: true,
+  already_annulled: true,
+  already_repeated: true,
+  duplicate_id: true,
+  unknown_item: true,
+  invalid_position: true,
+  invalid_move: true,
+  item_in_use: true,
+  invalid_argument: true,
+  invalid_majority_rule: true,
+  already_requested: true,
+  unknown_request: true,
+  floor_taken: true,
+  floor_free: true,
+  queue_empty: true,
+};
+export const REJECTION_CODES = Object.keys(REJECTIONS) as RejectionCode[];
+
+/** Events that reach the log: ballots stay in the ballot box until a vote is sealed. */
+type LogEventType =
+  | Exclude<
+      SittingEventType,
+      'vote.cast_recorded' | 'vote.participation_recorded' | 'vote.secret_choice_recorded'
+    >
+  | VoteSeal['type'];
+const LOG_EVENTS: Record<LogEventType, true> = {
+  'sitting.convened': true,
+  'sitting.opened': true,
+  'sitting.suspended': true,
+  'sitting.resumed': true,
+  'sitting.closed': true,
+  'quorum.check_started': true,
+  'presence.confirmed': true,
+  'quorum.check_closed': true,
+  'presence.marked': true,
+  'agenda.current_set': true,
+  'agenda.amended': true,
+  'speaker.requested': true,
+  'speaker.withdrawn': true,
+  'speaker.granted': true,
+  'speaker.extended': true,
+  'speaker.ended': true,
+  'vote.opened': true,
+  'vote.extended': true,
+  'vote.closed': true,
+  'vote.annulled': true,
+  'vote.sealed': true,
+};
+export const LOG_EVENT_TYPES = Object.keys(LOG_EVENTS) as LogEventType[];
+/** What a command's answer may carry: the log's events, and an open or named vote's ballot. */
+export const COMMAND_EVENT_TYPES = [...LOG_EVENT_TYPES, 'vote.cast_recorded'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Hand-written schemas for answers that have no protocol schema yet
+
+const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
+const epochMs: JsonSchema = { type: 'integer', description: 'Epoch milliseconds.' };
+const idList: JsonSchema = { type: 'array', items: { type: 'string' } };
+const looseObject = (description: string): JsonSchema => ({ type: 'object', description });
+
+const healthSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ['ok', 'unavailable'] },
+    database: { type: 'string', enum: ['embedded', 'postgres'] },
+  },
+  required: ['status', 'database'],
+};
+
+const eventSchema = (types: readonly string[]): JsonSchema => ({
+  type: 'object',
+  description:
+    'A sitting event: its `type` and the fields of that type; times (`at`, `endsAt`, ' +
+    '`deadlineAt`) are epoch milliseconds.',
+  properties: { type: { type: 'string', enum: [...types] } },
+  required: ['type'],
+});
+
+const commandAcceptedSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    commandId: { type: 'string', description: 'The command id the client sent.' },
+    replayed: {
+      type: 'boolean',
+      description: 'True when this id was seen before and this is its first outcome, repeated.',
+    },
+    seq: {
+      type: 'integer',
+      minimum: 0,
+      description: "The log's last sequence number after the command.",
+    },
+    events: {
+      type: 'array',
+      description:
+        'The events the command caused. A closing vote is followed by its `vote.sealed` event. ' +
+        'A ballot is not logged: an open or named ballot returns its `vote.cast_recorded`, a ' +
+        'secret ballot returns no events (nothing that links a member to a choice is kept).',
+      items: { $ref: '#/components/schemas/CommandEvent' },
+    },
+  },
+  required: ['commandId', 'replayed', 'seq', 'events'],
+  additionalProperties: false,
+};
+
+/** The state's fields; `satisfies` makes a field added to the view a compile error here. */
+const sittingViewProperties = {
+  setup: looseObject(
+    'What the log starts from: sittingId, number, mode, statutorySize, quorumRule, members, ' +
+      'agenda, ballotChangeAllowed, defaultSpeakingLimitMs.',
+  ),
+  status: { type: 'string', enum: [...SITTING_STATUSES] },
+  openedAt: nullable(epochMs),
+  closedAt: nullable(epochMs),
+  suspendedAt: nullable(epochMs),
+  presence: {
+    type: 'object',
+    description: 'Per member id: present or not, and since when.',
+    additionalProperties: {
+      type: 'object',
+      properties: { present: { type: 'boolean' }, since: nullable(epochMs) },
+      required: ['present', 'since'],
+    },
+  },
+  quorumCheck: nullable(looseObject('The running quorum check: checkId, startedAt, endsAt.')),
+  lastQuorumCheck: nullable(looseObject('The last closed quorum check and its result.')),
+  agenda: { type: 'array', items: looseObject('An agenda item with its children.') },
+  currentItemId: nullable({ type: 'string' }),
+  speakerQueue: { type: 'array', items: looseObject('A request for the floor.') },
+  currentSpeaker: nullable(looseObject('Who has the floor, and until when.')),
+  votes: {
+    type: 'object',
+    description: 'Per vote id, the vote as this viewer may see it.',
+    additionalProperties: {
+      type: 'object',
+      properties: {
+        tally: {
+          type: 'object',
+          properties: {
+            secret: { type: 'boolean' },
+            counts: nullable({
+              type: 'object',
+              additionalProperties: { type: 'integer' },
+              description: 'Per option; null while a secret vote runs.',
+            }),
+            voted: { type: 'integer', minimum: 0 },
+            voters: nullable({ ...idList, description: 'Who has voted.' }),
+            choices: nullable({
+              type: 'object',
+              additionalProperties: { type: 'string' },
+              description: "Each member's choice: named votes, once closed.",
+            }),
+          },
+          required: ['secret', 'counts', 'voted', 'voters', 'choices'],
+        },
+      },
+      required: ['tally'],
+    },
+  },
+  voteOrder: { ...idList, description: 'Vote ids in the order they opened.' },
+  openVoteId: nullable({ type: 'string' }),
+} satisfies Record<keyof SittingView, JsonSchema>;
+
+const sittingStateSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    seq: { type: 'integer', minimum: 0, description: 'The last event the state includes.' },
+    state: {
+      type: 'object',
+      description:
+        'The live sitting as the caller may see it: conductors and members see who voted; ' +
+        'no one sees an open vote\u2019s individual choices, a named vote\u2019s choices before ' +
+        'it closes, or the counts of a running secret vote.',
+      properties: sittingViewProperties,
+      required: Object.keys(sittingViewProperties),
+    },
+  },
+  required: ['seq', 'state'],
+};
+
+const hex64: JsonSchema = { type: 'string', pattern: '^[0-9a-f]{64}$' };
+const loggedEventProperties = {
+  seq: { type: 'integer', minimum: 1 },
+  type: { type: 'string', enum: [...LOG_EVENT_TYPES] },
+  payload: { $ref: '#/components/schemas/LogEvent' },
+  actorUserId: nullable({
+    type: 'string',
+    description: 'Who sent the command; null for the server (a deadline).',
+  }),
+  at: { type: 'string', format: 'date-time', description: 'As hashed: ISO 8601 in UTC.' },
+  prevHash: { ...hex64, description: 'The previous event\u2019s hash, or the genesis hash.' },
+  hash: {
+    ...hex64,
+    description:
+      'sha256(prevHash + "\\n" + RFC 8785 JSON of {seq, type, payload, actorUserId, at}).',
+  },
+};
+const sittingEventsSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    events: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: loggedEventProperties,
+        required: Object.keys(loggedEventProperties),
+      },
+    },
+  },
+  required: ['events'],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+interface ErrorAnswer {
+  readonly status: number;
+  readonly codes: readonly string[];
+  readonly description: string;
+  /** Extra constraints on `error.facts` for this answer. */
+  readonly facts?: JsonSchema;
+}
+
+interface ParameterSpec {
+  readonly name: string;
+  readonly in: 'path' | 'query';
+  readonly required: boolean;
+  readonly description: string;
+  readonly schema: JsonSchema;
+}
+
+interface OperationSpec {
+  readonly method: HttpMethod;
+  /** As Fastify registers it (`:param`). */
+  readonly route: string;
+  readonly operationId: string;
+  readonly tag: string;
+  readonly summary: string;
+  readonly description?: string;
+  /** `session`: the cookie is required; `optional`: used when present; `none`: ignored. */
+  readonly auth: 'none' | 'optional' | 'session';
+  readonly parameters?: readonly ParameterSpec[];
+  readonly body?: { readonly schema: string; readonly description: string };
+  readonly success: {
+    readonly status: number;
+    readonly description: string;
+    readonly schema?: string;
+    readonly contentType?: string;
+    readonly headers?: JsonSchema;
+  };
+  readonly errors: readonly ErrorAnswer[];
+  /** Answers not in the error shape, besides the success. */
+  readonly otherAnswers?: readonly {
+    readonly status: number;
+    readonly description: string;
+    readonly schema: string;
+  }[];
+}
+
+const err = (
+  status: number,
+  codes: readonly (ApiErrorCode | RejectionCode | (string & {}))[],
+  description: string,
+  facts?: JsonSchema,
+): ErrorAnswer => ({ status, codes, description, ...(facts === undefined ? {} : { facts }) });
+
+const SERVER_ERRORS = [
+  err(500, ['internal'], 'Something failed on the server; the answer never holds a stack trace.'),
+  err(503, ['unavailable'], 'The database is not reachable, or the server is overloaded.'),
+];
+const WRITE_ERRORS = [
+  err(
+    400,
+    ['validation_failed'],
+    'The body is not valid JSON or does not match the schema; `field` and `issues` name every ' +
+      'bad field, and nothing changed.',
+  ),
+  err(403, ['csrf_rejected'], 'The request came from another origin (its `Origin` header).'),
+  err(413, ['validation_failed'], 'The body is larger than 1 MiB.'),
+  err(415, ['validation_failed'], 'The body is not `application/json`.'),
+];
+const SIGNED_IN_ERRORS = [err(401, ['unauthenticated'], 'No valid session cookie: sign in first.')];
+
+const sittingIdParameter: ParameterSpec = {
+  name: 'sittingId',
+  in: 'path',
+  required: true,
+  description: 'The sitting.',
+  schema: { type: 'string', format: 'uuid' },
+};
+const NO_SITTING = err(
+  404,
+  ['not_found'],
+  'No such sitting, or one the caller may not see (another council\u2019s, or a draft they do ' +
+    'not prepare).',
+);
+const BAD_SITTING_ID = err(400, ['validation_failed'], 'The sitting id is not a UUID.');
+
+const OPERATIONS: readonly OperationSpec[] = [
+  {
+    method: 'GET',
+    route: '/health',
+    operationId: 'health',
+    tag: 'Service',
+    summary: 'Is the server up and is its database reachable?',
+    auth: 'none',
+    success: { status: 200, description: 'Up, with its database.', schema: 'Health' },
+    errors: [],
+    // Answered by the route itself, not in the error shape: monitors read `status`.
+    otherAnswers: [
+      { status: 503, description: 'The database is not reachable.', schema: 'Health' },
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/login',
+    operationId: 'login',
+    tag: 'Accounts',
+    summary: 'Sign in with e-mail and password.',
+    description:
+      'Sets the session cookie. Attempts are limited per address and per account (429 with ' +
+      '`facts.retryAfterSeconds`).',
+    auth: 'none',
+    body: { schema: 'LoginRequest', description: 'The e-mail is trimmed and lower-cased.' },
+    success: {
+      status: 200,
+      description: 'Signed in: the user, and the session cookie.',
+      schema: 'CurrentUser',
+      headers: {
+        'Set-Cookie': {
+          description: `${SESSION_COOKIE}=<token>; HttpOnly; SameSite=Lax; Path=/; Expires=<date> (Secure over https).`,
+          schema: { type: 'string' },
+        },
+      },
+    },
+    errors: [
+      ...WRITE_ERRORS,
+      err(401, ['invalid_credentials'], 'The e-mail or the password is wrong.'),
+      err(429, ['rate_limited'], 'Too many attempts; `facts.retryAfterSeconds` says how long.', {
+        type: 'object',
+        properties: { retryAfterSeconds: { type: 'integer', minimum: 0 } },
+      }),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/logout',
+    operationId: 'logout',
+    tag: 'Accounts',
+    summary: 'Sign out: end the session and clear its cookie.',
+    description: 'Succeeds without a session too.',
+    auth: 'optional',
+    success: { status: 204, description: 'Signed out; the cookie is cleared.' },
+    errors: [...WRITE_ERRORS, ...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
+    route: '/api/me',
+    operationId: 'currentUser',
+    tag: 'Accounts',
+    summary: 'The signed-in user, with their councils and roles.',
+    auth: 'session',
+    success: { status: 200, description: 'The user.', schema: 'CurrentUser' },
+    errors: [...SIGNED_IN_ERRORS, ...SERVER_ERRORS],
+  },
+  {
+    method: 'PUT',
+    route: '/api/me/preferences',
+    operationId: 'setPreferences',
+    tag: 'Accounts',
+    summary: 'Change the signed-in user\u2019s language.',
+    auth: 'session',
+    body: { schema: 'PreferencesRequest', description: 'The new preferences.' },
+    success: { status: 200, description: 'The user, as changed.', schema: 'CurrentUser' },
+    errors: [...WRITE_ERRORS, ...SIGNED_IN_ERRORS, ...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
+    route: '/api/sittings/upcoming',
+    operationId: 'upcomingSittings',
+    tag: 'Sittings',
+    summary: 'Sittings of the user\u2019s councils that are not closed, with their agendas.',
+    auth: 'session',
+    success: { status: 200, description: 'The sittings.', schema: 'UpcomingSittingsResponse' },
+    errors: [...SIGNED_IN_ERRORS, ...SERVER_ERRORS],
+  },
+  {
+    method: 'POST',
+    route: '/api/sittings/:sittingId/commands',
+    operationId: 'sendSittingCommand',
+    tag: 'Live sitting',
+    summary:
+      'Send a command to a live sitting (open a vote, cast a ballot, ask for the floor, ...).',
+    description:
+      'The client makes up `commandId` (for example a random UUID) and repeats it when it ' +
+      'retries: the server acts once per id and answers a retry with the first outcome ' +
+      '(`replayed: true`), an accepted one or a refusal. Who may send which command and the ' +
+      'JSON Schema of each are in docs/realtime.md.',
+    auth: 'session',
+    parameters: [sittingIdParameter],
+    body: {
+      schema: 'CommandRequest',
+      description: 'The command with the client\u2019s id for it.',
+    },
+    success: { status: 200, description: 'Accepted.', schema: 'CommandAccepted' },
+    errors: [
+      BAD_SITTING_ID,
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      err(
+        403,
+        ['forbidden'],
+        'The caller may not send this command: `facts.command` and `facts.reason`.',
+        {
+          type: 'object',
+          properties: {
+            command: { type: 'string' },
+            reason: { type: 'string', enum: [...FORBIDDEN_REASONS] },
+          },
+        },
+      ),
+      NO_SITTING,
+      err(
+        409,
+        [...REJECTION_CODES, 'command_id_reused'],
+        'Refused by the rules of the sitting: `code` is the rejection, `facts` its numbers and ' +
+          'ids (for example `required` and `present` for `no_quorum`) plus `commandId` and ' +
+          '`replayed`. Nothing changed. `command_id_reused`: another user sent this command id.',
+        {
+          type: 'object',
+          properties: { commandId: { type: 'string' }, replayed: { type: 'boolean' } },
+        },
+      ),
+      err(501, ['not_implemented'], '`chat.send`: the sitting chat is not available yet.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/sittings/:sittingId/state',
+    operationId: 'sittingState',
+    tag: 'Live sitting',
+    summary: 'The live sitting\u2019s current state, as the caller may see it.',
+    auth: 'session',
+    parameters: [sittingIdParameter],
+    success: {
+      status: 200,
+      description: 'The state and its sequence number.',
+      schema: 'SittingState',
+    },
+    errors: [BAD_SITTING_ID, ...SIGNED_IN_ERRORS, NO_SITTING, ...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
+    route: '/api/sittings/:sittingId/events',
+    operationId: 'sittingEvents',
+    tag: 'Live sitting',
+    summary: 'The sitting\u2019s event log after a sequence number, with hashes and actors.',
+    description:
+      'Anyone holding the log can recompute its hash chain (docs/realtime.md explains how): ' +
+      'changing, removing or reordering an event breaks every later hash.',
+    auth: 'session',
+    parameters: [
+      sittingIdParameter,
+      {
+        name: 'after',
+        in: 'query',
+        required: false,
+        description: 'Only events with a larger sequence number.',
+        schema: { type: 'integer', minimum: 0, default: 0 },
+      },
+    ],
+    success: { status: 200, description: 'The events, in order.', schema: 'SittingEvents' },
+    errors: [
+      err(400, ['validation_failed'], 'The sitting id is not a UUID, or `after` is not >= 0.'),
+      ...SIGNED_IN_ERRORS,
+      NO_SITTING,
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/docs',
+    operationId: 'apiDocsPage',
+    tag: 'Documentation',
+    summary: 'This documentation as a web page.',
+    auth: 'none',
+    success: { status: 200, description: 'An HTML page.', contentType: 'text/html' },
+    errors: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/docs/openapi.json',
+    operationId: 'openApiDocument',
+    tag: 'Documentation',
+    summary: 'This documentation as an OpenAPI 3.1 document.',
+    auth: 'none',
+    success: { status: 200, description: 'The OpenAPI document.', contentType: JSON_TYPE },
+    errors: [],
+  },
+];
+
+/** Every route the document describes, as `METHOD /path` with Fastify's `:param` syntax. */
+export const DOCUMENTED_ROUTES: readonly string[] = OPERATIONS.map(
+  (operation) => `${operation.method} ${operation.route}`,
+);
+
+// ---------------------------------------------------------------------------------------------
+// The document
+
+export interface OpenApiDocument {
+  readonly openapi: string;
+  readonly jsonSchemaDialect: string;
+  readonly info: { readonly title: string; readonly version: string; readonly description: string };
+  readonly tags: readonly { readonly name: string; readonly description: string }[];
+  readonly paths: Readonly<Record<string, Readonly<Record<string, JsonSchema>>>>;
+  readonly components: {
+    readonly schemas: Readonly<Record<string, JsonSchema>>;
+    readonly securitySchemes: Readonly<Record<string, JsonSchema>>;
+  };
+}
+
+const DESCRIPTION = [
+  'The HTTP API of Veche. Every message is JSON, and its shape comes from the zod schemas in ' +
+    '`packages/protocol`, which the server validates input with and the web client parses ' +
+    'answers with.',
+  `Authentication: \`POST /api/auth/login\` sets the \`${SESSION_COOKIE}\` cookie (HttpOnly, ` +
+    'SameSite=Lax); routes that need a user answer 401 `unauthenticated` without it. A session ' +
+    'that is extended sends the cookie again with its new expiry.',
+  'Writes (POST, PUT) must be same-origin JSON: a request whose `Origin` header names another ' +
+    'site is refused with 403 `csrf_rejected`, and bodies other than `application/json` are ' +
+    'refused with 415, so a foreign page cannot send one without a CORS preflight, which the ' +
+    'API never grants.',
+  'Errors: every 4xx and 5xx answer has one shape, `{ error: { code, message, field?, issues?, ' +
+    'facts? } }`. `code` is stable (clients translate by it), `message` is English for logs, ' +
+    '`field` and `issues` name bad input, `facts` carries the numbers behind a refusal.',
+].join('\n\n');
+
+const TAGS = [
+  { name: 'Accounts', description: 'Signing in and out, the current user, preferences.' },
+  { name: 'Sittings', description: 'Sittings of the user\u2019s councils.' },
+  {
+    name: 'Live sitting',
+    description: 'Commands to a live sitting, its state and its hash-chained event log.',
+  },
+  { name: 'Service', description: 'Health of the process.' },
+  { name: 'Documentation', description: 'This documentation.' },
+];
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+
+/** "`code`: why", or for many codes "why. Codes: `a`, `b`." */
+function describeCodes(codes: readonly string[], description: string): string {
+  const quoted = codes.map((code) => `\`${code}\``);
+  return quoted.length === 1
+    ? `${quoted[0]}: ${description}`
+    : `${description} Codes: ${quoted.join(', ')}.`;
+}
+
+/**
+ * The answers of one status (a 403 for a foreign origin or for a command the caller may not
+ * send) as one response: all their codes, each reason labelled with its codes.
+ */
+function errorResponse(answers: readonly ErrorAnswer[]): JsonSchema {
+  const codes = [...new Set(answers.flatMap((answer) => answer.codes))];
+  const reasons = new Map<string, { codes: readonly string[]; texts: string[] }>();
+  for (const answer of answers) {
+    const key = answer.codes.join(' ');
+    const group = reasons.get(key) ?? { codes: answer.codes, texts: [] };
+    group.texts.push(answer.description);
+    reasons.set(key, group);
+  }
+  const facts = answers.find((answer) => answer.facts !== undefined)?.facts;
+  const error: JsonSchema = {
+    type: 'object',
+    properties: {
+      code: { type: 'string', enum: codes },
+      ...(facts === undefined ? {} : { facts }),
+    },
+  };
+  return {
+    description: [...reasons.values()]
+      .map((group) => describeCodes(group.codes, group.texts.join(' Or: ')))
+      .join(' '),
+    content: {
+      [JSON_TYPE]: {
+        schema: { allOf: [ref('ApiError'), { type: 'object', properties: { error } }] },
+      },
+    },
+  };
+}
+
+const SECURITY: Record<OperationSpec['auth'], JsonSchema[]> = {
+  none: [],
+  optional: [{}, { session: [] }],
+  session: [{ session: [] }],
+};
+
+function operationObject(spec: OperationSpec): JsonSchema {
+  const { success } = spec;
+  const responses: Record<string, JsonSchema> = {
+    [String(success.status)]: {
+      description: success.description,
+      ...(success.headers === undefined ? {} : { headers: success.headers }),
+      ...(success.schema !== undefined
+        ? { content: { [success.contentType ?? JSON_TYPE]: { schema: ref(success.schema) } } }
+        : success.contentType !== undefined
+          ? { content: { [success.contentType]: { schema: { type: 'string' } } } }
+          : {}),
+    },
+  };
+  for (const answer of spec.otherAnswers ?? []) {
+    responses[String(answer.status)] = {
+      description: answer.description,
+      content: { [JSON_TYPE]: { schema: ref(answer.schema) } },
+    };
+  }
+  const statuses = [...new Set(spec.errors.map((answer) => answer.status))].sort((a, b) => a - b);
+  for (const status of statuses) {
+    const answers = spec.errors.filter((answer) => answer.status === status);
+    responses[String(status)] = errorResponse(answers);
+  }
+  return {
+    operationId: spec.operationId,
+    tags: [spec.tag],
+    summary: spec.summary,
+    ...(spec.description === undefined ? {} : { description: spec.description }),
+    security: SECURITY[spec.auth],
+    ...(spec.parameters === undefined ? {} : { parameters: spec.parameters }),
+    ...(spec.body === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            description: spec.body.description,
+            content: { [JSON_TYPE]: { schema: ref(spec.body.schema) } },
+          },
+        }),
+    responses,
+  };
+}
+
+/** Fastify's `/a/:id` as OpenAPI's `/a/{id}`. */
+export function openApiPath(route: string): string {
+  return route.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+function buildDocument(): OpenApiDocument {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const spec of OPERATIONS) {
+    const path = openApiPath(spec.route);
+    paths[path] = { ...paths[path], [spec.method.toLowerCase()]: operationObject(spec) };
+  }
+  return {
+    openapi: '3.1.1',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: { title: 'Veche HTTP API', version: '0.1.0', description: DESCRIPTION },
+    tags: TAGS,
+    paths,
+    components: {
+      schemas: {
+        ApiError: toJsonSchema(apiErrorSchema, 'output'),
+        LoginRequest: toJsonSchema(loginRequestSchema, 'input'),
+        PreferencesRequest: toJsonSchema(preferencesRequestSchema, 'input'),
+        CurrentUser: toJsonSchema(currentUserSchema, 'output'),
+        UpcomingSittingsResponse: toJsonSchema(upcomingSittingsResponseSchema, 'output'),
+        CommandRequest: toJsonSchema(commandRequestSchema, 'input'),
+        CommandAccepted: commandAcceptedSchema,
+        CommandEvent: eventSchema(COMMAND_EVENT_TYPES),
+        LogEvent: eventSchema(LOG_EVENT_TYPES),
+        SittingState: sittingStateSchema,
+        SittingEvents: sittingEventsSchema,
+        Health: healthSchema,
+      },
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: 'The session cookie set by `POST /api/auth/login`.',
+        },
+      },
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+let cached: OpenApiDocument | undefined;
+
+/** The OpenAPI 3.1 document of the HTTP API (built once, then shared; it is frozen). */
+export function openApiDocument(): OpenApiDocument {
+  cached ??= deepFreeze(buildDocument());
+  return cached;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The HTML page
+
+const escapeHtml = (text: string): string =>
+  text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+
+/** Escaped prose, with `code` spans as <code>. */
+const prose = (text: string): string =>
+  escapeHtml(text).replace(/`([^`]+)`/g, (_match, code: string) => `<code>${code}</code>`);
+
+/** Replaces `#/components/schemas/X` references with the schemas themselves, for reading. */
+export function inlineRefs(
+  value: unknown,
+  schemas: Readonly<Record<string, JsonSchema>> = openApiDocument().components.schemas,
+): unknown {
+  if (Array.isArray(value)) return value.map((item) => inlineRefs(item, schemas));
+  if (value === null || typeof value !== 'object') return value;
+  const object = value as JsonSchema;
+  const target = object.$ref;
+  if (typeof target === 'string' && target.startsWith('#/components/schemas/')) {
+    const name = target.slice('#/components/schemas/'.length);
+    const schema = schemas[name];
+    if (schema !== undefined) return inlineRefs(schema, schemas);
+  }
+  return Object.fromEntries(
+    Object.entries(object).map(([key, inner]) => [key, inlineRefs(inner, schemas)]),
+  );
+}
+
+function schemaDetails(label: string, schema: unknown, document: OpenApiDocument): string {
+  const json = JSON.stringify(inlineRefs(schema, document.components.schemas), null, 2);
+  return (
+    `<details><summary>${escapeHtml(label)}</summary>` +
+    `<pre><code>${escapeHtml(json)}</code></pre></details>`
+  );
+}
+
+const anchor = (spec: OperationSpec): string => `op-${spec.operationId}`;
+
+const isApiError = (schema: unknown): boolean =>
+  JSON.stringify(schema).includes('"#/components/schemas/ApiError"');
+
+function operationHtml(spec: OperationSpec, document: OpenApiDocument): string {
+  const path = openApiPath(spec.route);
+  const operation = document.paths[path]?.[spec.method.toLowerCase()] ?? {};
+  const parts: string[] = [
+    `<section class="operation" aria-labelledby="${anchor(spec)}">`,
+    `<h3 id="${anchor(spec)}"><span class="method">${spec.method}</span> ` +
+      `<code class="path">${escapeHtml(path)}</code></h3>`,
+    `<p class="summary">${prose(spec.summary)}</p>`,
+  ];
+  if (spec.description !== undefined) parts.push(`<p>${prose(spec.description)}</p>`);
+  const access = {
+    none: 'No sign-in needed.',
+    optional: 'Uses the session cookie when there is one.',
+    session: `Needs the <code>${SESSION_COOKIE}</code> session cookie.`,
+  }[spec.auth];
+  parts.push(`<p>${access}</p>`);
+  if (spec.parameters !== undefined) {
+    parts.push('<h4>Parameters</h4><ul>');
+    for (const parameter of spec.parameters) {
+      const required = parameter.required ? 'required' : 'optional';
+      parts.push(
+        `<li><code>${escapeHtml(parameter.name)}</code> (${parameter.in}, ${required}): ` +
+          `${prose(parameter.description)} ` +
+          `<code>${escapeHtml(JSON.stringify(parameter.schema))}</code></li>`,
+      );
+    }
+    parts.push('</ul>');
+  }
+  if (spec.body !== undefined) {
+    parts.push(
+      '<h4>Request body</h4>',
+      `<p>${prose(spec.body.description)} <code>${JSON_TYPE}</code>.</p>`,
+      schemaDetails(`JSON Schema: ${spec.body.schema}`, ref(spec.body.schema), document),
+    );
+  }
+  parts.push('<h4>Responses</h4><dl class="responses">');
+  const responses = (operation.responses ?? {}) as Record<string, JsonSchema>;
+  for (const [status, response] of Object.entries(responses)) {
+    const content = response.content as Record<string, { schema?: unknown }> | undefined;
+    const schema = content?.[JSON_TYPE]?.schema;
+    // Errors all have the one shape, shown once under "Errors"; their codes are in the text.
+    const details =
+      schema === undefined || isApiError(schema)
+        ? ''
+        : schemaDetails(`JSON Schema of the ${status} answer`, schema, document);
+    parts.push(
+      `<dt>${escapeHtml(status)}</dt><dd><p>${prose(String(response.description))}</p>` +
+        `${details}</dd>`,
+    );
+  }
+  parts.push('</dl></section>');
+  return parts.join('\n');
+}
+
+const STYLE = `
+:root { color-scheme: light; }
+body { margin: 0; font: 1rem/1.5 system-ui, sans-serif; color: #1b1b1b; background: #fff; }
+header, main, nav { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
+h1 { margin-top: 1.5rem; }
+h2 { border-bottom: 2px solid #1b1b1b; padding-bottom: 0.25rem; margin-top: 2.5rem; }
+h3 { margin: 0 0 0.5rem; font-size: 1.15rem; }
+.operation { border: 1px solid #6b6b6b; border-radius: 6px; padding: 1rem; margin: 1rem 0; }
+.method { display: inline-block; min-width: 3.5rem; padding: 0 0.4rem; border-radius: 4px;
+  background: #0b4f6c; color: #fff; text-align: center; font-family: ui-monospace, monospace; }
+code { font-family: ui-monospace, monospace; font-size: 0.95em; overflow-wrap: anywhere; }
+pre { background: #f3f3f3; color: #1b1b1b; padding: 0.75rem; overflow: auto;
+  border: 1px solid #6b6b6b; border-radius: 4px; }
+details { margin: 0.5rem 0; }
+summary { cursor: pointer; padding: 0.65rem 0; color: #0a4a8a; text-decoration: underline; }
+a { color: #0a4a8a; }
+a:focus-visible, summary:focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
+dt { font-weight: bold; font-family: ui-monospace, monospace; }
+dd { margin: 0 0 0.75rem 1.5rem; }
+.skip { position: absolute; left: -10000px; }
+.skip:focus { position: static; }
+`;
+
+let cachedPage: string | undefined;
+
+/** The documentation as one self-contained, accessible HTML page (no scripts, no fonts). */
+export function docsPage(): string {
+  if (cachedPage !== undefined) return cachedPage;
+  const document = openApiDocument();
+  const paragraphs = document.info.description
+    .split('\n\n')
+    .map((text) => `<p>${prose(text)}</p>`)
+    .join('\n');
+  const toc = OPERATIONS.map(
+    (spec) =>
+      `<li><a href="#${anchor(spec)}"><span class="method">${spec.method}</span> ` +
+      `<code>${escapeHtml(openApiPath(spec.route))}</code></a>: ${prose(spec.summary)}</li>`,
+  ).join('\n');
+  const sections = document.tags
+    .map((tag) => {
+      const specs = OPERATIONS.filter((spec) => spec.tag === tag.name);
+      const id = `tag-${tag.name.toLowerCase().replaceAll(' ', '-')}`;
+      return (
+        `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(tag.name)}</h2>` +
+        `<p>${prose(tag.description)}</p>\n` +
+        specs.map((spec) => operationHtml(spec, document)).join('\n') +
+        '</section>'
+      );
+    })
+    .join('\n');
+  cachedPage = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(document.info.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the operations</a>
+<header>
+<h1>${escapeHtml(document.info.title)}</h1>
+${paragraphs}
+<p>Machine-readable: <a href="/api/docs/openapi.json">the OpenAPI ${escapeHtml(document.openapi)} document</a>.
+The live-sitting protocol is explained in <code>docs/realtime.md</code>.</p>
+</header>
+<nav aria-labelledby="toc"><h2 id="toc">Operations</h2><ul>
+${toc}
+</ul></nav>
+<main id="main">
+<section aria-labelledby="errors"><h2 id="errors">Errors</h2>
+<p>Every 4xx and 5xx answer of the API has this shape; each operation lists the codes it can return.</p>
+${schemaDetails('JSON Schema of an error', ref('ApiError'), document)}
+</section>
+${sections}
+</main>
+</body>
+</html>
+`;
+  return cachedPage;
+}
+
+/** The page allows its own inline style and nothing else. */
+const PAGE_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; " +
+  "frame-ancestors 'none'";
+
+/** `GET /api/docs` (the page) and `GET /api/docs/openapi.json` (the document). */
+export function docsRoutes(app: FastifyInstance): void {
+  const json = JSON.stringify(openApiDocument());
+  app.get('/api/docs/openapi.json', async (_request, reply) =>
+    reply.type('application/json; charset=utf-8').send(json),
+  );
+  app.get('/api/docs', async (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', PAGE_POLICY)
+      .send(docsPage()),
+  );
+}
