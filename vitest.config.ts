@@ -55,9 +55,23 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['packages/server/test/**/*.test.ts', 'packages/server/src/**/*.test.ts'],
-          exclude: ['packages/server/src/storage/**'],
+          exclude: [
+            'packages/server/src/storage/**',
+            'packages/server/test/postgres-restart.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Restarts the machine's PostgreSQL: alone, after every other tier that uses it.
+          name: 'faults',
+          include: ['packages/server/test/postgres-restart.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
         },
       },
       {

@@ -91,6 +91,15 @@ else
     skipped: 0,
     note: 'build failed',
   });
+if (built) vitestTier('faults (PostgreSQL restarted)', 'faults');
+else
+  tally.push({
+    tier: 'faults (PostgreSQL restarted)',
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    note: 'build failed',
+  });
 if (!existsSync(chromium)) {
   skipOrFail(
     'browser (Chromium)',
