@@ -153,7 +153,7 @@ export async function renderRealtimeDoc(): Promise<string> {
 
   add(
     '## Reading the sitting',
-    '- `GET /api/sittings/{sittingId}/state`: `{ seq, state }`, the state folded from the log up to `seq` as the caller may see it. Nobody sees an open vote\u2019s individual choices, a named vote\u2019s choices before it closes, or the counts of a running secret vote.',
+    '- `GET /api/sittings/{sittingId}/state`: `{ seq, state }`, the state folded from the log up to `seq` as the caller may see it. Nobody sees a member\u2019s choice here: a named vote\u2019s choices are published in its `vote.sealed` event when it closes; while a secret or open vote runs, only who has voted shows, and its counts come with the result.',
     '- `GET /api/sittings/{sittingId}/events?after=n`: the log after sequence number `n` (default 0: all of it), in order. Each event:',
     json({
       seq: 1,
@@ -237,7 +237,7 @@ export async function renderRealtimeDoc(): Promise<string> {
     '1. Send `subscribe` with the last sequence number seen (`afterSeq`, 0 the first time).',
     '2. The server answers `subscribed` with its last `seq`. A client starting afresh (`afterSeq` 0), or more than 200 events behind, then receives a `snapshot`: the state at that `seq` as it may see it.',
     '3. Then `event` messages follow, each with its `seq`, in order, with no gap and no duplicate: first those missed after `afterSeq` (read from the database), then each new one as it is appended. A client that sees a gap anyway should subscribe again with its last `seq`.',
-    '4. While a vote runs, `tally` messages come at most five times a second: the counts (none while a secret vote runs), how many have voted, and, for members and conductors, who.',
+    '4. While a vote runs, `tally` messages come at most five times a second: how many have voted and, for members and conductors, who; and for named votes the counts (secret and open votes show their counts with the result, since counts moving beside the list of voters would tell who chose what). Each tally carries the `seq` it reflects: ignore one older than an event already shown.',
     '### Commands',
     '`command` carries the same `commandId` and `command` as the HTTP body and is answered by `command.result` with that id: `accepted: true` with `seq` and `replayed`, or `accepted: false` with the same `error` as the HTTP refusal (`code`, `message`, `facts`). The events a command causes arrive as `event` messages to everyone following the sitting, the sender included. Retries are safe exactly as over HTTP: after a dropped connection, send the same `commandId` again.',
     '### Client messages',

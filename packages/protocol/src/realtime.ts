@@ -77,7 +77,9 @@ export const tallyMessageSchema = z.object({
   type: z.literal('tally'),
   sittingId: sittingIdSchema,
   voteId: commandIdFieldSchema,
-  /** Null while a secret vote runs. */
+  /** The log position it reflects; ignore it if an event after it was already shown. */
+  seq: z.number().int().min(0),
+  /** Null while a secret or open (not named) vote runs: counts come with the result. */
   counts: z.record(z.string(), z.number().int()).nullable(),
   voted: z.number().int(),
   /** Who has voted: members and conductors only. */

@@ -144,6 +144,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clearInterval(sessionSweep);
     await gateway.close();
     await deadlines.stop();
+    await live.drain();
   });
 
   const webDist = deps.webDist;

@@ -218,6 +218,10 @@ describe('the live sitting over HTTP', () => {
     expect(seal).toMatchObject({ type: 'vote.sealed', voteId: 'v-budget', ballots: 8 });
     expect(seal?.['named']).toHaveLength(8);
     expect(seal).toHaveProperty('digest', expect.stringMatching(/^[0-9a-f]{64}$/));
+    const after = (await op.get<StateBody>(`/api/sittings/${sittingId}/state`)).body.state.votes[
+      'v-budget'
+    ]!;
+    expect(after.tally).toMatchObject({ counts: { for: 5, against: 2, abstain: 1 }, voted: 8 });
   });
 
   it('keeps a secret vote’s choices apart from its voters, even in the API', async () => {
@@ -256,6 +260,47 @@ describe('the live sitting over HTTP', () => {
     expect(closed.events[1]).toMatchObject({ type: 'vote.sealed', ballots: 3, named: null });
   });
 
+  it('counts every acknowledged ballot even when the close races the last ones', async () => {
+    const op = await operator();
+    for (const round of [1, 2, 3]) {
+      const voteId = `v-race-${String(round)}`;
+      await ok(op, {
+        type: 'vote.open',
+        voteId,
+        subject: `Wniosek ${String(round)}`,
+        itemId: null,
+        kind: 'named',
+        majority: 'pl.simple',
+        durationMs: 120_000,
+      });
+      const casts = Array.from({ length: 8 }, async (_, index) => ({
+        member: memberOf(index),
+        status: (await send(await councillor(index), { type: 'vote.cast', voteId, choice: 'for' }))
+          .status,
+      }));
+      // The close goes out while the ballots are still on their way.
+      const closing = (async () => {
+        await new Promise((resolve) => setTimeout(resolve, round * 3));
+        return ok(op, { type: 'vote.close', voteId });
+      })();
+      const [results, closed] = await Promise.all([Promise.all(casts), closing]);
+      const acknowledged = results
+        .filter((r) => r.status === 200)
+        .map((r) => r.member)
+        .sort();
+      expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+      const seal = closed.events[1] as unknown as {
+        named: { memberId: string }[];
+        ballots: number;
+      };
+      expect(seal.named.map((b) => b.memberId).sort()).toEqual(acknowledged);
+      expect(closed.events[0]).toMatchObject({
+        voted: acknowledged.length,
+        counts: { for: acknowledged.length },
+      });
+    }
+  });
+
   it('closes a vote and a quorum check by itself when their time is up, exactly once', async () => {
     const op = await operator();
     const stateOf = async () =>
@@ -270,6 +315,10 @@ describe('the live sitting over HTTP', () => {
       durationMs: 1_000,
     });
     await ok(await councillor(0), { type: 'vote.cast', voteId: 'v-timed', choice: 'for' });
+    // An open (not named) vote shows who has voted while it runs, but no counts: next to each
+    // other they would tell who chose what.
+    const running = (await stateOf()).votes['v-timed']!;
+    if (running.status === 'open') expect(running.tally).toMatchObject({ counts: null, voted: 1 });
     await expect
       .poll(async () => (await stateOf()).votes['v-timed']?.status, {
         timeout: 10_000,
@@ -385,7 +434,7 @@ describe('the live sitting over HTTP', () => {
 
     // Rows about the named and open votes hold choices by design; everything else that names a
     // secret voter (their presence, their secret participation, their commands) holds no choice.
-    const otherVotes = ['v-budget', 'v-timed'];
+    const otherVotes = ['v-budget', 'v-timed', 'v-race-'];
     const aboutVoters = rows.filter(
       (r) => mentionsVoter(r.json) && !otherVotes.some((id) => r.json.includes(id)),
     );

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect as tcpConnect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNCILLORS, DEMO_PASSWORD } from '../src/demo/demo-council.js';
 import { TestClient } from './support/http-client.js';
@@ -148,6 +149,7 @@ describe('the live sitting over WebSocket', () => {
       counts: { for: 5, against: 3 },
       voters: null,
     });
+    expect(publicTally['seq']).toEqual(expect.any(Number));
     const chairTally = await chair.next(finalTally);
     expect(chairTally['voters']).toHaveLength(8);
     // At most five tally messages a second (plus the first and the last).
@@ -185,6 +187,25 @@ describe('the live sitting over WebSocket', () => {
       type: 'sitting.suspend',
     });
     expect(refused).toMatchObject({ accepted: false, error: { code: 'forbidden' } });
+  });
+
+  it('survives clients that reset the connection while being refused', async () => {
+    const { hostname, port } = new URL(server.url);
+    for (const path of ['/api/live', '/elsewhere']) {
+      await new Promise<void>((resolve) => {
+        const socket = tcpConnect(Number(port), hostname, () => {
+          socket.write(
+            `GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+              'Origin: https://evil.example\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+          );
+          socket.resetAndDestroy();
+          resolve();
+        });
+        socket.on('error', () => resolve());
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
 
   it('refuses a socket opened from another site', async () => {

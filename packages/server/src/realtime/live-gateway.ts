@@ -21,6 +21,7 @@ const SNAPSHOT_AFTER = 200;
 const TALLY_INTERVAL_MS = 200;
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const HEARTBEAT_MS = 30_000;
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 /** A server message before the gateway stamps it with the time (distributes over the union). */
 type WithoutTime<T> = T extends unknown ? Omit<T, 'serverTime'> : never;
@@ -40,6 +41,8 @@ interface Connection {
   readonly token: string | undefined;
   readonly subscriptions: Map<string, Subscription>;
   alive: boolean;
+  /** Messages are handled one after another, in the order they came. */
+  queue: Promise<void>;
 }
 
 export interface GatewayDependencies {
@@ -71,7 +74,15 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     sendRaw(connection, JSON.stringify({ ...message, serverTime: now() }));
   };
   const sendRaw = (connection: Connection, text: string) => {
-    if (connection.socket.readyState === connection.socket.OPEN) connection.socket.send(text);
+    const { socket } = connection;
+    if (socket.readyState !== socket.OPEN) return;
+    // A client that does not read would make the server hold everything for it: drop it; it
+    // resumes from its last sequence number when it reconnects.
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      socket.terminate();
+      return;
+    }
+    socket.send(text);
   };
   const fail = (connection: Connection, code: string, message: string, sittingId?: string) =>
     send(connection, {
@@ -84,12 +95,17 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
   /** Events as the public may see them; nothing in the log is private yet but who did what. */
   const eventFor = (_viewer: Viewer, event: LoggedEvent): LoggedEvent => event;
 
+  /** Whether `sub` is still the connection's subscription (not replaced or dropped meanwhile). */
+  const current = (connection: Connection, sub: Subscription) =>
+    connection.subscriptions.get(sub.sitting.id) === sub;
+
   function deliver(
     connection: Connection,
     sub: Subscription,
     events: readonly { seq: number; event: LoggedEvent }[],
     cache: Map<string, string>,
   ) {
+    if (!current(connection, sub)) return;
     if (sub.replaying) {
       sub.buffered.push(...events);
       return;
@@ -157,7 +173,7 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     if (subscribers === undefined || first === undefined) return;
     const sub = first.subscriptions.get(sittingId);
     if (sub === undefined) return;
-    const { state } = await live.current(sub.sitting);
+    const { state, seq } = await live.current(sub.sitting);
     const texts = new Map<Viewer, string>();
     for (const connection of subscribers) {
       const viewer = connection.subscriptions.get(sittingId)?.viewer;
@@ -170,6 +186,9 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
           type: 'tally',
           sittingId,
           voteId,
+          // The log position it was computed at: a tally older than an event already shown
+          // (say, the vote's close) is to be ignored.
+          seq,
           counts: vote.tally.counts,
           voted: vote.tally.voted,
           voters: vote.tally.voters,
@@ -353,7 +372,13 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
   }
 
   function onConnection(socket: WebSocket, token: string | undefined): void {
-    const connection: Connection = { socket, token, subscriptions: new Map(), alive: true };
+    const connection: Connection = {
+      socket,
+      token,
+      subscriptions: new Map(),
+      alive: true,
+      queue: Promise.resolve(),
+    };
     connections.set(socket, connection);
     socket.on('pong', () => {
       connection.alive = true;
@@ -369,9 +394,11 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
           ? data
           : Buffer.from(new Uint8Array(data));
       const text = bytes.toString('utf8');
-      handle(connection, text).catch((error: unknown) => {
-        logger.error({ err: error }, 'WebSocket message failed');
-      });
+      connection.queue = connection.queue
+        .then(() => handle(connection, text))
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'WebSocket message failed');
+        });
     });
     socket.on('close', () => {
       connections.delete(socket);
@@ -397,6 +424,9 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
   heartbeat.unref();
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Node removes its own error listener from an upgrading socket: without one, a client that
+    // resets the connection while we answer would crash the process.
+    socket.on('error', () => socket.destroy());
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const reject = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
@@ -425,6 +455,10 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
       for (const { timer } of tallyTimers.values()) if (timer !== null) clearTimeout(timer);
       app.server.off('upgrade', onUpgrade);
       for (const client of wss.clients) client.close(1001, 'server stopping');
+      // Clients get a moment to answer the close; then the rest are cut, so stopping never waits
+      // on a client.
+      await new Promise((resolve) => setTimeout(resolve, 500).unref());
+      for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

@@ -117,6 +117,37 @@ describe('the ballot box (group commit)', () => {
     ).toBe(1);
   });
 
+  it('refuses ballots for a vote that has closed, writing none of them', async () => {
+    const repos = createRepositories(storage);
+    await repos.sittingEvents.append(place.councilId, place.sittingId, 0, [
+      {
+        type: 'vote.closed',
+        payload: { type: 'vote.closed', voteId: 'v-late' },
+        actorUserId: null,
+        at: new Date(),
+      },
+    ]);
+    const box = ballotBox(storage, { maxBatch: 8, maxDelayMs: 2 });
+    const late = await box.write({
+      kind: 'first',
+      ballot: {
+        ...place,
+        voteId: 'v-late',
+        memberId: 'm-1',
+        choice: 'for',
+        enteredByUserId: null,
+        proxyReason: null,
+        castAt: new Date(),
+      },
+      command: command('c-late'),
+    });
+    expect(late).toBe('closed');
+    expect(await count(`select count(*) as n from ballots where vote_id = 'v-late'`)).toBe(0);
+    expect(
+      await count(`select count(*) as n from sitting_commands where command_id = 'c-late'`),
+    ).toBe(0);
+  });
+
   it('keeps secret ballots as participations and counts only', async () => {
     const box = ballotBox(storage, { maxBatch: 32, maxDelayMs: 2 });
     const choices = Array.from({ length: 100 }, (_, index) =>

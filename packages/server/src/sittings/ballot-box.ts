@@ -14,8 +14,11 @@ export type BallotWrite =
       readonly command: CommandRecord;
     };
 
-/** `conflict`: the member's ballot changed meanwhile (another device, another process). */
-export type WriteResult = 'written' | 'conflict';
+/**
+ * `conflict`: the member's ballot changed meanwhile (another device, another process);
+ * `closed`: the vote closed (or was annulled) before this batch could be written.
+ */
+export type WriteResult = 'written' | 'conflict' | 'closed';
 
 interface Pending {
   readonly write: BallotWrite;
@@ -61,10 +64,29 @@ export function ballotBox(
   async function writeBatch(batch: readonly Pending[]): Promise<Map<Pending, WriteResult>> {
     return inTransaction(storage, async (tx) => {
       const results = new Map<Pending, WriteResult>();
+      // Hold each vote's lock (shared; a close takes it exclusively) and refuse ballots of a vote
+      // that has closed: a ballot is either in the close's count or refused, never acknowledged
+      // and left out. Locks in a fixed order, so batches never wait on each other in a circle.
+      const votes = [
+        ...new Set(
+          batch.map((item) => `${item.write.ballot.sittingId}|${item.write.ballot.voteId}`),
+        ),
+      ].sort();
+      const finished = new Set<string>();
+      for (const vote of votes) {
+        const [sittingId, voteId] = vote.split('|') as [string, string];
+        await tx.sittingEvents.lockVote(sittingId, voteId, 'shared');
+        if (await tx.sittingEvents.voteFinished(sittingId, voteId)) finished.add(vote);
+      }
+      const open = batch.filter((item) => {
+        const late = finished.has(`${item.write.ballot.sittingId}|${item.write.ballot.voteId}`);
+        if (late) results.set(item, 'closed');
+        return !late;
+      });
       // One member's two ballots in one batch: the later one conflicts before anything is written
       // (a multi-row insert would skip it silently, and both would look written).
       const seen = new Set<string>();
-      const unique = batch.filter((item) => {
+      const unique = open.filter((item) => {
         if (item.write.kind === 'change') return true;
         const key = keyOf(item.write.ballot);
         if (seen.has(key)) {

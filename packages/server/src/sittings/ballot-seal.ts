@@ -4,8 +4,9 @@ import type { BallotRow } from '../storage/repositories/ballots.repository.js';
 
 /**
  * A vote's ballots, sealed into the sitting's hash chain when the vote closes: the count, a
- * SHA-256 digest over the ballots in canonical JSON (RFC 8785) sorted by member, and for named
- * votes the named list itself. Anyone holding the published ballots can recompute the digest.
+ * SHA-256 digest in canonical JSON (RFC 8785), and for named votes the named list itself. Named
+ * votes digest their ballots sorted by member; open and secret votes digest only what they
+ * publish (who took part, sorted, and the counts). Anyone can recompute it from what is published.
  */
 export interface VoteSeal {
   readonly type: 'vote.sealed';
@@ -41,12 +42,26 @@ export function sealOpenBallots(
       choice: row.choice,
       enteredByUserId: row.enteredByUserId,
     }));
+  if (!named) {
+    // An open vote publishes counts only. A digest over each member's choice would let anyone
+    // who knows who voted and the counts try every assignment until the digest matches.
+    const counts: Record<string, number> = {};
+    for (const ballot of list) counts[ballot.choice] = (counts[ballot.choice] ?? 0) + 1;
+    return {
+      type: 'vote.sealed',
+      voteId,
+      ballots: list.length,
+      digest: digestOf({ voteId, participants: list.map((ballot) => ballot.memberId), counts }),
+      named: null,
+      at,
+    };
+  }
   return {
     type: 'vote.sealed',
     voteId,
     ballots: list.length,
     digest: digestOf({ voteId, ballots: list }),
-    named: named ? list : null,
+    named: list,
     at,
   };
 }

@@ -25,9 +25,17 @@ export function startDeadlineWatcher(
 
   async function tick(): Promise<void> {
     for (const sitting of await repos.sittings.listLive()) {
-      for (const { commandId, command } of await live.passedDeadlines(sitting, clock().getTime())) {
-        const result = await live.execute(sitting, commandId, 'system', command);
-        logger.info({ sittingId: sitting.id, commandId, result: result.kind }, 'deadline passed');
+      // One sitting's trouble must not hold up the deadlines of all the others.
+      try {
+        for (const { commandId, command } of await live.passedDeadlines(
+          sitting,
+          clock().getTime(),
+        )) {
+          const result = await live.execute(sitting, commandId, 'system', command);
+          logger.info({ sittingId: sitting.id, commandId, result: result.kind }, 'deadline passed');
+        }
+      } catch (error) {
+        logger.error({ err: error, sittingId: sitting.id }, 'could not close at a deadline');
       }
     }
   }

@@ -103,6 +103,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
     sitting: SittingRow,
     state: SittingState,
     command: SittingCommand,
+    source: Repositories = repos,
   ): Promise<SittingState> {
     const voteId = state.openVoteId;
     const vote = voteId === null ? undefined : state.votes[voteId];
@@ -112,15 +113,15 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
     if (vote.kind === 'secret') {
       const participants =
         voter === null
-          ? await repos.ballots.secretParticipants(sitting.id, voteId)
-          : (await repos.ballots.hasSecretParticipation(sitting.id, voteId, voter))
+          ? await source.ballots.secretParticipants(sitting.id, voteId)
+          : (await source.ballots.hasSecretParticipation(sitting.id, voteId, voter))
             ? [voter]
             : [];
       for (const memberId of participants) {
         events.push({ type: 'vote.participation_recorded', voteId, memberId, at: vote.openedAt });
       }
       if (voter === null) {
-        const counts = await repos.ballots.secretCounts(sitting.id, voteId);
+        const counts = await source.ballots.secretCounts(sitting.id, voteId);
         for (const [choice, count] of Object.entries(counts)) {
           for (let n = 0; n < count; n++) {
             events.push({ type: 'vote.secret_choice_recorded', voteId, choice });
@@ -130,8 +131,8 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
     } else {
       const rows =
         voter === null
-          ? await repos.ballots.forVote(sitting.id, voteId)
-          : [await repos.ballots.forMember(sitting.id, voteId, voter)].filter(
+          ? await source.ballots.forVote(sitting.id, voteId)
+          : [await source.ballots.forMember(sitting.id, voteId, voter)].filter(
               (row) => row !== undefined,
             );
       for (const row of rows) {
@@ -197,10 +198,22 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
     commandId: string,
     actor: Actor,
     command: SittingCommand,
-    decided: readonly SittingEvent[],
-    state: SittingState,
+    decisionEvents: readonly SittingEvent[],
+    decisionState: SittingState,
+    now: number,
   ): Promise<CommandOutcome> {
     const outcome = await inTransaction(storage, async (tx) => {
+      let decided = decisionEvents;
+      let state = decisionState;
+      if (command.type === 'vote.close') {
+        // Under the vote's exclusive lock, with the ballots as committed now: every ballot
+        // acknowledged before this point is counted, and none can be written after it.
+        await tx.sittingEvents.lockVote(sitting.id, command.voteId, 'exclusive');
+        state = await withBallots(sitting, log.state, command, tx);
+        const again = decide(state, command, now);
+        if (!again.ok) throw new SequenceConflictError(sitting.id, log.lastSeq);
+        decided = again.events;
+      }
       const events: LoggedEvent[] = [];
       for (const event of decided) {
         events.push(event);
@@ -316,7 +329,8 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
       }
     }
     if (write === null || voteId === null) throw new Error('a ballot decision without a ballot');
-    if ((await box.write(write)) === 'conflict') return 'conflict';
+    // Conflict or closed meanwhile: the caller decides again on the state as it now is.
+    if ((await box.write(write)) !== 'written') return 'conflict';
     bus.publish({ kind: 'ballot', sittingId: sitting.id, voteId });
     return outcome;
   }
@@ -358,6 +372,9 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
       return due;
     },
 
+    /** Waits until every ballot queued so far is written (before the database closes). */
+    drain: () => box.drain(),
+
     /** The setup the sitting's log runs on (frozen, or as it would be frozen now). */
     async setup(sitting: SittingRow): Promise<SittingSetup> {
       return (await logState(sitting)).setup;
@@ -378,15 +395,25 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
           const permission = authorize(actor, command, state);
           if (!permission.ok) return { kind: 'forbidden', rejection: permission.rejection };
         }
-        const decision = decide(state, command, storage.clock().getTime());
+        const now = storage.clock().getTime();
+        const decision = decide(state, command, now);
         if (!decision.ok) {
+          // The server's own closes are not recorded when refused (say, the vote was extended
+          // just now on a process whose clock runs behind): the next pass tries again.
+          if (actor === 'system') {
+            return {
+              kind: 'done',
+              outcome: { accepted: false, rejection: decision.rejection },
+              replayed: false,
+            };
+          }
           return recordRejection(sitting, commandId, actor, command, decision.rejection);
         }
         try {
           const outcome =
             command.type === 'vote.cast'
               ? await castBallot(sitting, log, commandId, actor, decision.events)
-              : await append(sitting, log, commandId, actor, command, decision.events, state);
+              : await append(sitting, log, commandId, actor, command, decision.events, state, now);
           if (outcome === 'conflict') continue;
           return { kind: 'done', outcome, replayed: false };
         } catch (error) {

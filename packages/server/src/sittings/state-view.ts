@@ -22,28 +22,41 @@ export type SittingView = Omit<SittingState, 'votes'> & {
 
 function voteView(vote: VoteState, viewer: Viewer): VoteView {
   const { tally } = vote;
+  if (vote.status !== 'open') {
+    // A finished vote is shown by its result; who chose what in a named vote is published in the
+    // log's `vote.sealed` event, which every client receives.
+    return {
+      ...vote,
+      tally: {
+        secret: tally.secret,
+        counts: vote.result?.counts ?? null,
+        voted: vote.result?.voted ?? 0,
+        voters: null,
+        choices: null,
+      },
+    };
+  }
   const voters = tally.secret ? [...tally.participants] : Object.keys(tally.ballots).sort();
-  const running = vote.status === 'open';
-  const choices =
-    !tally.secret && vote.kind === 'named' && !running
-      ? Object.fromEntries(Object.entries(tally.ballots).map(([id, ballot]) => [id, ballot.choice]))
-      : null;
   return {
     ...vote,
     tally: {
       secret: tally.secret,
-      counts: tally.secret && running ? null : tally.counts,
+      // Live counts only for named votes, whose choices become public anyway: for secret and
+      // open (not named) votes, counts moving next to the list of who has voted would betray
+      // individual choices, so they appear with the result.
+      counts: vote.kind === 'named' ? tally.counts : null,
       voted: voters.length,
       voters: viewer === 'public' ? null : voters,
-      choices,
+      choices: null,
     },
   };
 }
 
 /**
  * The sitting as one kind of viewer may see it (DESIGN.md section 5: every event is filtered by
- * the receiver's role). No view ever holds a secret vote's member -> choice link (the state has
- * none), an open vote's individual choices, or a named vote's choices before it closes.
+ * the receiver's role). No view ever holds a member's choice: not for secret votes (the state has
+ * no such link), not for open votes (only counts are published), and named votes publish theirs
+ * in the sealed log event once closed.
  */
 export function viewOf(state: SittingState, viewer: Viewer): SittingView {
   return {

@@ -123,7 +123,9 @@ export function ballotsRepository({ db }: StorageContext) {
         entry.count++;
         increments.set(key, entry);
       }
-      for (const { input, count } of increments.values()) {
+      // In a fixed order: two batches updating the same counts never wait on each other in a circle.
+      const ordered = [...increments.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const [, { input, count }] of ordered) {
         await db
           .insert(secretTallies)
           .values({

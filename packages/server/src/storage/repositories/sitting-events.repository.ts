@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { sittingEvents } from '../schema.js';
 import { hasPgCode, UNIQUE_VIOLATION, type StorageContext } from '../storage-context.js';
 import { chainHash, genesisHash } from '../event-chain.js';
@@ -65,6 +65,36 @@ export function sittingEventsRepository({ db }: StorageContext) {
         }
         throw error;
       }
+    },
+
+    /**
+     * Serialises a vote's close against the writing of its ballots: each batch of ballots holds
+     * the vote's lock shared, a close holds it exclusively, until their transactions end. Only
+     * inside a transaction.
+     */
+    async lockVote(sittingId: string, voteId: string, mode: 'shared' | 'exclusive'): Promise<void> {
+      const key = `${sittingId}:${voteId}`;
+      await db.execute(
+        mode === 'shared'
+          ? sql`select pg_advisory_xact_lock_shared(hashtextextended(${key}, 0))`
+          : sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`,
+      );
+    },
+
+    /** Whether the log already holds the vote's close or annulment. */
+    async voteFinished(sittingId: string, voteId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ seq: sittingEvents.seq })
+        .from(sittingEvents)
+        .where(
+          and(
+            eq(sittingEvents.sittingId, sittingId),
+            inArray(sittingEvents.type, ['vote.closed', 'vote.annulled']),
+            sql`${sittingEvents.payload}->>'voteId' = ${voteId}`,
+          ),
+        )
+        .limit(1);
+      return row !== undefined;
     },
 
     /** Events after `afterSeq`, in order. */
