@@ -46,6 +46,8 @@ if (!ready && !required) {
 describe.skipIf(!ready && !required)('two server processes on one PostgreSQL and one Redis', () => {
   let a: RunningVeche;
   let b: RunningVeche;
+  /** A third process on a channel of its own: it hears nothing over the bus. */
+  let deaf: RunningVeche;
   let drop: () => Promise<void>;
   const sockets: LiveClient[] = [];
 
@@ -62,10 +64,11 @@ describe.skipIf(!ready && !required)('two server processes on one PostgreSQL and
     };
     a = await startVeche({ env: { ...env, DEMO: 'on' } });
     b = await startVeche({ env });
+    deaf = await startVeche({ env: { ...env, REDIS_CHANNEL: `veche-test:${randomUUID()}` } });
   });
   afterAll(async () => {
     await Promise.all(sockets.map((socket) => socket.close()));
-    await Promise.all([a?.stop(), b?.stop()]);
+    await Promise.all([a?.stop(), b?.stop(), deaf?.stop()]);
     await drop?.();
   });
 
@@ -134,5 +137,24 @@ describe.skipIf(!ready && !required)('two server processes on one PostgreSQL and
       counts: { for: 1 },
       voters: [expect.any(String)],
     });
+  });
+
+  it('still brings a subscriber every event when the bus lost them (found by its sweep)', async () => {
+    const operator = await signIn(a.url, 'biuro.rady@wierzbow.example');
+    const sittingId = (await operator.get<{ sittings: { id: string }[] }>('/api/sittings/upcoming'))
+      .body.sittings[0]!.id;
+    const listener = await LiveClient.connect(deaf.url, {});
+    sockets.push(listener);
+    listener.send({ type: 'subscribe', sittingId, afterSeq: 0 });
+    const { seq } = (await listener.next((m) => m.type === 'snapshot')) as unknown as {
+      seq: number;
+    };
+    const response = await operator.post(`/api/sittings/${sittingId}/commands`, {
+      commandId: randomUUID(),
+      command: { type: 'vote.close', voteId: 'cross-vote' },
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const event = await listener.next((m) => m.type === 'event' && m['seq'] === seq + 1, 8_000);
+    expect(event['event']).toMatchObject({ type: 'vote.closed', voteId: 'cross-vote' });
   });
 });

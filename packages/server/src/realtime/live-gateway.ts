@@ -22,6 +22,11 @@ const TALLY_INTERVAL_MS = 200;
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const HEARTBEAT_MS = 30_000;
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/**
+ * How often subscribers are checked against the database's last event. A message lost between
+ * processes is noticed at the next event anyway; this also finds one lost at the very end.
+ */
+const SWEEP_MS = 3_000;
 
 /** A server message before the gateway stamps it with the time (distributes over the union). */
 type WithoutTime<T> = T extends unknown ? Omit<T, 'serverTime'> : never;
@@ -410,6 +415,27 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     });
   }
 
+  async function sweep(): Promise<void> {
+    const heads = await repos.sittingEvents.lastSeqs([...channels.keys()]);
+    for (const [sittingId, subscribers] of channels) {
+      const head = heads.get(sittingId) ?? 0;
+      for (const connection of subscribers) {
+        const sub = connection.subscriptions.get(sittingId);
+        if (sub !== undefined && !sub.replaying && sub.lastSeq < head)
+          void catchUp(connection, sub);
+      }
+    }
+    // Tally rate-limit entries of votes long quiet are no longer needed.
+    const stale = Date.now() - 60_000;
+    for (const [key, entry] of tallyTimers) {
+      if (entry.timer === null && entry.last < stale) tallyTimers.delete(key);
+    }
+  }
+  const sweeper = setInterval(() => {
+    sweep().catch((error: unknown) => logger.warn({ err: error }, 'subscriber sweep failed'));
+  }, SWEEP_MS);
+  sweeper.unref();
+
   const heartbeat = setInterval(() => {
     // A client that did not answer the last ping is gone: drop it.
     for (const [socket, connection] of connections) {
@@ -451,6 +477,7 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     /** Closes every socket with "going away", so clients reconnect (perhaps to another process). */
     async close(): Promise<void> {
       clearInterval(heartbeat);
+      clearInterval(sweeper);
       unsubscribeFromBus();
       for (const { timer } of tallyTimers.values()) if (timer !== null) clearTimeout(timer);
       app.server.off('upgrade', onUpgrade);

@@ -42,6 +42,9 @@ interface LogState {
   readonly lastSeq: number;
 }
 
+/** How many sittings' folded logs a process keeps; others are folded again when needed. */
+const CACHED_SITTINGS = 500;
+
 /** Conflicting writers retry; past this the sitting is too contended to go on. */
 const MAX_ATTEMPTS = 8;
 
@@ -70,7 +73,13 @@ function fold(state: SittingState, events: readonly LoggedEvent[]): SittingState
  * Every outcome is recorded under the client's command id, so a retry acts once.
  */
 export function liveSittingService(storage: StorageContext, repos: Repositories, bus: EventBus) {
+  /** Folded logs by sitting, most recently used last; bounded, so it cannot grow without end. */
   const cache = new Map<string, LogState>();
+  const remember = (sittingId: string, entry: LogState) => {
+    cache.delete(sittingId);
+    cache.set(sittingId, entry);
+    if (cache.size > CACHED_SITTINGS) cache.delete(cache.keys().next().value!);
+  };
   const box = ballotBox(storage);
 
   async function logState(sitting: SittingRow): Promise<LogState> {
@@ -91,7 +100,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
       const events = rows.map((row) => row.payload as LoggedEvent);
       entry = { ...entry, state: fold(entry.state, events), lastSeq: rows.at(-1)!.seq };
     }
-    cache.set(sitting.id, entry);
+    remember(sitting.id, entry);
     return entry;
   }
 
@@ -257,7 +266,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
       }
       return result;
     });
-    cache.set(sitting.id, {
+    remember(sitting.id, {
       setup: log.setup,
       state: fold(log.state, outcome.accepted ? outcome.events : []),
       lastSeq: outcome.accepted ? outcome.seq : log.lastSeq,

@@ -81,6 +81,20 @@ export function sittingEventsRepository({ db }: StorageContext) {
       );
     },
 
+    /** The last sequence number of each of the given sittings' logs (0 for an empty log). */
+    async lastSeqs(sittingIds: readonly string[]): Promise<Map<string, number>> {
+      if (sittingIds.length === 0) return new Map();
+      const rows = await db
+        .select({
+          sittingId: sittingEvents.sittingId,
+          seq: sql<number>`max(${sittingEvents.seq})`.mapWith(Number),
+        })
+        .from(sittingEvents)
+        .where(inArray(sittingEvents.sittingId, [...sittingIds]))
+        .groupBy(sittingEvents.sittingId);
+      return new Map(rows.map((row) => [row.sittingId, row.seq]));
+    },
+
     /** Whether the log already holds the vote's close or annulment. */
     async voteFinished(sittingId: string, voteId: string): Promise<boolean> {
       const [row] = await db
