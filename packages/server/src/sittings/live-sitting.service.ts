@@ -75,6 +75,8 @@ function fold(state: SittingState, events: readonly LoggedEvent[]): SittingState
 export function liveSittingService(storage: StorageContext, repos: Repositories, bus: EventBus) {
   /** Folded logs by sitting, most recently used last; bounded, so it cannot grow without end. */
   const cache = new Map<string, LogState>();
+  /** The tail of each sitting's queue of log-appending commands in this process. */
+  const turns = new Map<string, Promise<void>>();
   const remember = (sittingId: string, entry: LogState) => {
     cache.delete(sittingId);
     cache.set(sittingId, entry);
@@ -395,48 +397,71 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
       actor: Actor,
       command: SittingCommand,
     ): Promise<CommandResult> {
-      const earlier = await replay(sitting, commandId, actor);
-      if (earlier !== undefined) return earlier;
-      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const log = await logState(sitting);
-        const state = await withBallots(sitting, log.state, command);
-        if (actor !== 'system') {
-          const permission = authorize(actor, command, state);
-          if (!permission.ok) return { kind: 'forbidden', rejection: permission.rejection };
-        }
-        const now = storage.clock().getTime();
-        const decision = decide(state, command, now);
-        if (!decision.ok) {
-          // The server's own closes are not recorded when refused (say, the vote was extended
-          // just now on a process whose clock runs behind): the next pass tries again.
-          if (actor === 'system') {
-            return {
-              kind: 'done',
-              outcome: { accepted: false, rejection: decision.rejection },
-              replayed: false,
-            };
-          }
-          return recordRejection(sitting, commandId, actor, command, decision.rejection);
-        }
-        try {
-          const outcome =
-            command.type === 'vote.cast'
-              ? await castBallot(sitting, log, commandId, actor, decision.events)
-              : await append(sitting, log, commandId, actor, command, decision.events, state, now);
-          if (outcome === 'conflict') continue;
-          return { kind: 'done', outcome, replayed: false };
-        } catch (error) {
-          if (error instanceof SequenceConflictError) continue;
-          if (!hasPgCode(error, UNIQUE_VIOLATION)) throw error;
-          // Either this command id was recorded meanwhile (a concurrent retry), or another
-          // process put this member's ballot in the box first: look again and decide again.
-          const raced = await replay(sitting, commandId, actor);
-          if (raced !== undefined) return raced;
-        }
-      }
-      throw new ContentionError(sitting.id);
+      // Commands that append to the log wait their turn per sitting in this process: a burst
+      // (every member confirming presence at once) would otherwise race for the same sequence
+      // number and mostly retry. Ballots do not append, so they go straight to the ballot box.
+      if (command.type === 'vote.cast') return run(sitting, commandId, actor, command);
+      const previous = turns.get(sitting.id) ?? Promise.resolve();
+      const mine = previous.then(() => run(sitting, commandId, actor, command));
+      const settled = mine.then(
+        () => undefined,
+        () => undefined,
+      );
+      turns.set(sitting.id, settled);
+      void settled.then(() => {
+        if (turns.get(sitting.id) === settled) turns.delete(sitting.id);
+      });
+      return mine;
     },
   };
+
+  async function run(
+    sitting: SittingRow,
+    commandId: string,
+    actor: Actor,
+    command: SittingCommand,
+  ): Promise<CommandResult> {
+    const earlier = await replay(sitting, commandId, actor);
+    if (earlier !== undefined) return earlier;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const log = await logState(sitting);
+      const state = await withBallots(sitting, log.state, command);
+      if (actor !== 'system') {
+        const permission = authorize(actor, command, state);
+        if (!permission.ok) return { kind: 'forbidden', rejection: permission.rejection };
+      }
+      const now = storage.clock().getTime();
+      const decision = decide(state, command, now);
+      if (!decision.ok) {
+        // The server's own closes are not recorded when refused (say, the vote was extended
+        // just now on a process whose clock runs behind): the next pass tries again.
+        if (actor === 'system') {
+          return {
+            kind: 'done',
+            outcome: { accepted: false, rejection: decision.rejection },
+            replayed: false,
+          };
+        }
+        return recordRejection(sitting, commandId, actor, command, decision.rejection);
+      }
+      try {
+        const outcome =
+          command.type === 'vote.cast'
+            ? await castBallot(sitting, log, commandId, actor, decision.events)
+            : await append(sitting, log, commandId, actor, command, decision.events, state, now);
+        if (outcome === 'conflict') continue;
+        return { kind: 'done', outcome, replayed: false };
+      } catch (error) {
+        if (error instanceof SequenceConflictError) continue;
+        if (!hasPgCode(error, UNIQUE_VIOLATION)) throw error;
+        // Either this command id was recorded meanwhile (a concurrent retry), or another
+        // process put this member's ballot in the box first: look again and decide again.
+        const raced = await replay(sitting, commandId, actor);
+        if (raced !== undefined) return raced;
+      }
+    }
+    throw new ContentionError(sitting.id);
+  }
 }
 
 export type LiveSittingService = ReturnType<typeof liveSittingService>;
