@@ -86,7 +86,9 @@ export const bodies = pgTable(
     index('bodies_council_idx').on(t.councilId),
     check('bodies_kind_check', oneOf('kind', BODY_KINDS)),
     check('bodies_quorum_rule_check', oneOf('quorum_rule', QUORUM_RULES)),
-    check('bodies_statutory_size_check', sql`${t.statutorySize} between 1 and 1000`),
+    // Wider than any council (the largest have about a hundred seats) so that the load benchmark
+    // can seat its thousands of simulated members in one body.
+    check('bodies_statutory_size_check', sql`${t.statutorySize} between 1 and 10000`),
   ],
 );
 

@@ -1,0 +1,2 @@
+ALTER TABLE "bodies" DROP CONSTRAINT "bodies_statutory_size_check";--> statement-breakpoint
+ALTER TABLE "bodies" ADD CONSTRAINT "bodies_statutory_size_check" CHECK ("bodies"."statutory_size" between 1 and 10000);
