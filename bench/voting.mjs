@@ -473,47 +473,37 @@ async function rawInsertRate() {
   const rows = 20_000;
   const batch = 128;
   const columns = '(sitting_id, vote_id, member_id, choice, cast_at)';
-  const make = (i) => [randomUUID(), 'raw', `m-${i}`, 'for', new Date()];
-  if (DB === 'embedded') {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const dir = mkdtempSync(join(tmpdir(), 'veche-bench-raw-'));
-    const db = await PGlite.create({ dataDir: dir, startParams: EMBEDDED_START_PARAMS });
-    await db.exec(
-      `create table raw ${columns.replace(/, /g, ' text, ').replace(')', ' timestamptz)').replace('sitting_id text', 'sitting_id uuid')}`,
-    );
+  const table =
+    'create table raw (sitting_id uuid, vote_id text, member_id text, choice text, cast_at timestamptz)';
+  /** Inserts the rows through `query` in multi-row statements; returns rows per second. */
+  const insertAll = async (query) => {
     const t = performance.now();
     for (let i = 0; i < rows; i += batch) {
       const values = [];
       const params = [];
       for (let k = i; k < Math.min(rows, i + batch); k++) {
         const base = params.length;
-        params.push(...make(k));
+        params.push(randomUUID(), 'raw', `m-${k}`, 'for', new Date());
         values.push(`($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5})`);
       }
-      await db.query(`insert into raw ${columns} values ${values.join(',')}`, params);
+      await query(`insert into raw ${columns} values ${values.join(',')}`, params);
     }
-    const rate = rows / ((performance.now() - t) / 1000);
+    return rows / ((performance.now() - t) / 1000);
+  };
+  if (DB === 'embedded') {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const dir = mkdtempSync(join(tmpdir(), 'veche-bench-raw-'));
+    const db = await PGlite.create({ dataDir: dir, startParams: EMBEDDED_START_PARAMS });
+    await db.exec(table);
+    const rate = await insertAll((text, params) => db.query(text, params));
     await db.close();
     rmSync(dir, { recursive: true, force: true });
     return rate;
   }
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
-  await client.query(
-    `create temp table raw (sitting_id uuid, vote_id text, member_id text, choice text, cast_at timestamptz)`,
-  );
-  const t = performance.now();
-  for (let i = 0; i < rows; i += batch) {
-    const values = [];
-    const params = [];
-    for (let k = i; k < Math.min(rows, i + batch); k++) {
-      const base = params.length;
-      params.push(...make(k));
-      values.push(`($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5})`);
-    }
-    await client.query(`insert into raw ${columns} values ${values.join(',')}`, params);
-  }
-  const rate = rows / ((performance.now() - t) / 1000);
+  await client.query(table.replace('create table', 'create temp table'));
+  const rate = await insertAll((text, params) => client.query(text, params));
   await client.end();
   return rate;
 }
