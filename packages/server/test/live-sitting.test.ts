@@ -301,6 +301,27 @@ describe('the live sitting over HTTP', () => {
     }
   });
 
+  it('shows who has voted in an open vote while it runs, and its counts only with the result', async () => {
+    const op = await operator();
+    const view = async () =>
+      (await op.get<StateBody>(`/api/sittings/${sittingId}/state`)).body.state.votes[
+        'v-open-view'
+      ]!;
+    await ok(op, {
+      type: 'vote.open',
+      voteId: 'v-open-view',
+      subject: 'Wniosek o zamknięcie dyskusji',
+      itemId: null,
+      kind: 'open',
+      majority: 'pl.simple',
+      durationMs: 120_000,
+    });
+    await ok(await councillor(2), { type: 'vote.cast', voteId: 'v-open-view', choice: 'against' });
+    expect((await view()).tally).toMatchObject({ counts: null, voted: 1, voters: [memberOf(2)] });
+    await ok(op, { type: 'vote.close', voteId: 'v-open-view' });
+    expect((await view()).tally).toMatchObject({ counts: { against: 1 }, voted: 1, voters: null });
+  });
+
   it('closes a vote and a quorum check by itself when their time is up, exactly once', async () => {
     const op = await operator();
     const stateOf = async () =>
@@ -434,7 +455,7 @@ describe('the live sitting over HTTP', () => {
 
     // Rows about the named and open votes hold choices by design; everything else that names a
     // secret voter (their presence, their secret participation, their commands) holds no choice.
-    const otherVotes = ['v-budget', 'v-timed', 'v-race-'];
+    const otherVotes = ['v-budget', 'v-timed', 'v-race-', 'v-open-view'];
     const aboutVoters = rows.filter(
       (r) => mentionsVoter(r.json) && !otherVotes.some((id) => r.json.includes(id)),
     );

@@ -86,9 +86,27 @@ export function isConductingCommand(type: string): type is ConductingCommandType
   return (CONDUCTING_COMMANDS as readonly string[]).includes(type);
 }
 
+/**
+ * The council roles that prepare sittings, and so see them while still drafts; others see a
+ * sitting once it is convened (published) (DESIGN.md sections 2 and 4).
+ */
+export const PREPARING_ROLES = [
+  'operator',
+  'chair',
+  'council_admin',
+] as const satisfies readonly CouncilRole[];
+
+/** True when `roles` include any of `wanted`. */
+export function holdsAnyRole(
+  roles: readonly CouncilRole[],
+  wanted: readonly CouncilRole[],
+): boolean {
+  return roles.some((role) => wanted.includes(role));
+}
+
 /** True when the actor holds `operator` or `chair` in the sitting's council. */
 export function isConductor(actor: SittingActor): boolean {
-  return actor.roles.some((role) => (CONDUCTING_ROLES as readonly CouncilRole[]).includes(role));
+  return holdsAnyRole(actor.roles, CONDUCTING_ROLES);
 }
 
 /**

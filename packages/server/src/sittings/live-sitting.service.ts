@@ -159,14 +159,14 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
   async function withBallots(
     sitting: SittingRow,
     state: SittingState,
-    command: SittingCommand,
+    /** Only this member's ballot (deciding their ballot), or null for every ballot. */
+    voter: string | null,
     source: Repositories = repos,
   ): Promise<SittingState> {
     const voteId = state.openVoteId;
     const vote = voteId === null ? undefined : state.votes[voteId];
     if (voteId === null || vote === undefined) return state;
     const events: SittingEvent[] = [];
-    const voter = command.type === 'vote.cast' ? command.memberId : null;
     if (vote.kind === 'secret') {
       const participants =
         voter === null
@@ -266,7 +266,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
         // Under the vote's exclusive lock, with the ballots as committed now: every ballot
         // acknowledged before this point is counted, and none can be written after it.
         await tx.sittingEvents.lockVote(sitting.id, command.voteId, 'exclusive');
-        state = await withBallots(sitting, log.state, command, tx);
+        state = await withBallots(sitting, log.state, null, tx);
         const again = decide(state, command, now);
         if (!again.ok) throw new SequenceConflictError(sitting.id, log.lastSeq);
         decided = again.events;
@@ -397,7 +397,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
     /** The sitting's current state (log plus the open vote's ballots) and last sequence number. */
     async current(sitting: SittingRow): Promise<{ state: SittingState; seq: number }> {
       const log = await logState(sitting);
-      const state = await withBallots(sitting, log.state, { type: 'sitting.open' });
+      const state = await withBallots(sitting, log.state, null);
       return { state, seq: log.lastSeq };
     },
 
@@ -475,7 +475,11 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
     if (earlier !== undefined) return earlier;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const log = await logState(sitting);
-      const state = await withBallots(sitting, log.state, command);
+      const state = await withBallots(
+        sitting,
+        log.state,
+        command.type === 'vote.cast' ? command.memberId : null,
+      );
       if (actor !== 'system') {
         const permission = authorize(actor, command, state);
         if (!permission.ok) return { kind: 'forbidden', rejection: permission.rejection };

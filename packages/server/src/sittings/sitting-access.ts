@@ -1,10 +1,7 @@
-import type { CouncilRole } from '@veche/domain';
+import { CONDUCTING_ROLES, holdsAnyRole, PREPARING_ROLES, type CouncilRole } from '@veche/domain';
 import { HttpError } from '../http/api-error.js';
 import type { Repositories } from '../storage/repositories.js';
 import type { SittingRow } from '../storage/repositories/sittings.repository.js';
-
-const CONDUCTING_ROLES: readonly CouncilRole[] = ['operator', 'chair'];
-const PREPARING_ROLES: readonly CouncilRole[] = ['operator', 'chair', 'council_admin'];
 
 export interface SittingAccess {
   readonly sitting: SittingRow;
@@ -31,11 +28,11 @@ export async function sittingAccess(
   const visible =
     sitting !== undefined &&
     council !== undefined &&
-    (sitting.status !== 'draft' || roles.some((role) => PREPARING_ROLES.includes(role)));
+    (sitting.status !== 'draft' || holdsAnyRole(roles, PREPARING_ROLES));
   if (!visible) throw new HttpError(404, 'not_found', 'No such sitting');
   return {
     sitting,
     roles,
-    conducting: roles.some((role) => CONDUCTING_ROLES.includes(role)),
+    conducting: holdsAnyRole(roles, CONDUCTING_ROLES),
   };
 }

@@ -1,8 +1,8 @@
 import {
   normalizeAgenda,
   numberAgenda,
+  PREPARING_ROLES,
   toRoman,
-  type CouncilRole,
   type SittingKind,
   type SittingMode,
   type SittingStatus,
@@ -10,9 +10,6 @@ import {
 import type { SittingSummary } from '@veche/protocol';
 import type { Repositories } from '../storage/repositories.js';
 import { agendaTree } from './agenda-rows.js';
-
-/** Staff prepare sittings, so they see drafts; councillors see a sitting once it is convened. */
-const DRAFT_ROLES: readonly CouncilRole[] = ['council_admin', 'operator', 'chair'];
 
 /** A sitting that started up to this long ago is still listed (it may run late into the day). */
 const STILL_UPCOMING_MS = 12 * 3_600_000;
@@ -26,7 +23,7 @@ export async function upcomingSittings(
   const listed = await repos.sittings.upcomingForUser({
     userId,
     from: new Date(now.getTime() - STILL_UPCOMING_MS),
-    draftRoles: DRAFT_ROLES,
+    draftRoles: PREPARING_ROLES,
   });
   const byCouncil = new Map<string, string[]>();
   for (const sitting of listed) {
