@@ -104,7 +104,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   const repos = createRepositories(storage);
-  const accounts = accountsService(repos, storage.clock, config.sessionTtlMs);
+  const accounts = accountsService(repos, storage.clock, config.sessionTtlMs, (sessionId) =>
+    deps.bus.publish({ kind: 'session_ended', sessionId }),
+  );
 
   app.get('/health', async (_request, reply) => {
     try {

@@ -208,6 +208,38 @@ describe('the live sitting over WebSocket', () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
 
+  it('closes the sockets of a session that signs out, and only those', async () => {
+    const email = DEMO_COUNCILLORS[3]!.email;
+    const http = new TestClient(server.url);
+    expect((await http.post('/api/auth/login', { email, password: DEMO_PASSWORD })).status).toBe(
+      200,
+    );
+    const cookie = http.sessionCookie!;
+    const phone = await LiveClient.connect(server.url, { cookie });
+    sockets.push(phone);
+    // The same councillor on another device, signed in separately.
+    const tablet = await connect(email);
+    for (const socket of [phone, tablet]) {
+      socket.send({ type: 'subscribe', sittingId, afterSeq: 0 });
+      await socket.next((m) => m.type === 'snapshot');
+    }
+    // A command first, so the connection holds its sign-in: signing out must still end it.
+    const before = await command(phone, { type: 'speaker.withdraw', requestId: 'none-such' });
+    expect((before['error'] as { code: string }).code).not.toBe('unauthenticated');
+
+    expect((await http.post('/api/auth/logout')).status).toBe(204);
+    await expect(phone.next(() => false, 5_000)).rejects.toThrow(/socket closed \(4001\)/);
+    const still = await command(tablet, { type: 'speaker.withdraw', requestId: 'none-such' });
+    expect((still['error'] as { code: string }).code).not.toBe('unauthenticated');
+    expect(tablet.closeCode).toBeNull();
+
+    // The old cookie opens a socket, but it acts for nobody.
+    const stale = await LiveClient.connect(server.url, { cookie });
+    sockets.push(stale);
+    const refused = await command(stale, { type: 'speaker.withdraw', requestId: 'none-such' });
+    expect(refused).toMatchObject({ accepted: false, error: { code: 'unauthenticated' } });
+  });
+
   it('refuses a socket opened from another site', async () => {
     await expect(
       LiveClient.connect(server.url, {

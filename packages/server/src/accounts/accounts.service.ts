@@ -16,7 +16,13 @@ export type LoginResult =
   { ok: true; token: string; expiresAt: Date; user: CurrentUser } | { ok: false };
 
 /** Sign-in, sign-out and the signed-in user: the use cases behind the auth routes. */
-export function accountsService(repos: Repositories, clock: () => Date, sessionTtlMs: number) {
+export function accountsService(
+  repos: Repositories,
+  clock: () => Date,
+  sessionTtlMs: number,
+  /** Told of every session signed out, so that open sockets of that session close. */
+  onSessionEnded: (sessionId: string) => void = () => {},
+) {
   async function describe(user: UserRow): Promise<CurrentUser> {
     return {
       id: user.id,
@@ -53,7 +59,8 @@ export function accountsService(repos: Repositories, clock: () => Date, sessionT
     },
 
     async logout(token: string): Promise<void> {
-      await repos.loginSessions.delete(hashSessionToken(token));
+      const sessionId = await repos.loginSessions.delete(hashSessionToken(token));
+      if (sessionId !== undefined) onSessionEnded(sessionId);
     },
 
     /**

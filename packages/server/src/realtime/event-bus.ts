@@ -9,7 +9,9 @@ export type BusMessage =
       /** Consecutive events, in order, with their sequence numbers. */
       readonly events: readonly { readonly seq: number; readonly event: LoggedEvent }[];
     }
-  | { readonly kind: 'ballot'; readonly sittingId: string; readonly voteId: string };
+  | { readonly kind: 'ballot'; readonly sittingId: string; readonly voteId: string }
+  /** A login session was signed out: its sockets, in whichever process, close. */
+  | { readonly kind: 'session_ended'; readonly sessionId: string };
 
 /**
  * Fans a sitting's changes out to the WebSocket gateways of every server process. In one process

@@ -3,18 +3,23 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { AccountsService } from '../accounts/accounts.service.js';
+import type { AccountsService, AuthenticatedUser } from '../accounts/accounts.service.js';
 import { SESSION_COOKIE } from '../accounts/session-token.js';
 import { HttpError } from '../http/api-error.js';
 import type { LiveSittingService, LoggedEvent } from '../sittings/live-sitting.service.js';
-import { runSittingCommand } from '../sittings/run-command.use-case.js';
-import { sittingAccess } from '../sittings/sitting-access.js';
+import {
+  participantOf,
+  runCommandAs,
+  type SittingParticipant,
+} from '../sittings/run-command.use-case.js';
 import { viewOf, type Viewer } from '../sittings/state-view.js';
 import type { Repositories } from '../storage/repositories.js';
 import type { SittingRow } from '../storage/repositories/sittings.repository.js';
 import type { BusMessage, EventBus } from './event-bus.js';
 
 export const LIVE_PATH = '/api/live';
+/** The close code of a socket whose session was signed out (4000-4999: the application's own). */
+export const SIGNED_OUT_CLOSE_CODE = 4001;
 /** A client further behind than this gets the state instead of a long replay. */
 const SNAPSHOT_AFTER = 200;
 /** At most five tally updates a second per vote. */
@@ -27,6 +32,15 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
  * processes is noticed at the next event anyway; this also finds one lost at the very end.
  */
 const SWEEP_MS = 3_000;
+/**
+ * How long a connection's sign-in, and its roles in a sitting, are trusted before they are read
+ * again. Re-reading them for every message made a burst of ballots wait on five queries each;
+ * signing out ends the connection's sign-in at once (the bus says so), and a changed role or a
+ * deactivated account takes effect within this time.
+ */
+const RECHECK_MS = 60_000;
+/** Sittings whose access one connection keeps at a time. */
+const PARTICIPANTS_PER_CONNECTION = 16;
 
 /** A server message before the gateway stamps it with the time (distributes over the union). */
 type WithoutTime<T> = T extends unknown ? Omit<T, 'serverTime'> : never;
@@ -42,8 +56,12 @@ interface Subscription {
 
 interface Connection {
   readonly socket: WebSocket;
-  /** The session cookie it connected with; checked again for every command. */
+  /** The session cookie it connected with. */
   readonly token: string | undefined;
+  /** The sign-in behind the cookie as last checked (monotonic ms), or null when not yet. */
+  auth: { readonly user: AuthenticatedUser; readonly checkedAt: number } | null;
+  /** Who the user is in each sitting they act in; emptied whenever the sign-in is checked. */
+  readonly participants: Map<string, SittingParticipant>;
   readonly subscriptions: Map<string, Subscription>;
   alive: boolean;
   /** Messages are handled one after another, in the order they came. */
@@ -221,7 +239,51 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     }, wait);
   }
 
+  /**
+   * The user behind the connection's cookie, checked at most every RECHECK_MS; undefined for the
+   * public, and for a cookie whose session has ended.
+   */
+  async function signedIn(connection: Connection): Promise<AuthenticatedUser | undefined> {
+    if (connection.token === undefined) return undefined;
+    const cached = connection.auth;
+    if (cached !== null && performance.now() - cached.checkedAt < RECHECK_MS) return cached.user;
+    const user = await accounts.authenticate(connection.token);
+    connection.auth = user === undefined ? null : { user, checkedAt: performance.now() };
+    connection.participants.clear();
+    return user;
+  }
+
+  /** Who the signed-in user is in a sitting (access, roles, member id), kept per connection. */
+  async function participant(
+    connection: Connection,
+    user: AuthenticatedUser,
+    sittingId: string,
+  ): Promise<SittingParticipant> {
+    const known = connection.participants.get(sittingId);
+    if (known !== undefined) return known;
+    const found = await participantOf(repos, live, user.user, sittingId);
+    if (connection.participants.size >= PARTICIPANTS_PER_CONNECTION) {
+      connection.participants.delete(connection.participants.keys().next().value!);
+    }
+    connection.participants.set(sittingId, found);
+    return found;
+  }
+
+  /** A signed-out session's sockets close, so that nothing more reaches them as a member. */
+  function endSession(sessionId: string): void {
+    for (const connection of connections.values()) {
+      if (connection.auth?.user.sessionId !== sessionId) continue;
+      connection.auth = null;
+      connection.participants.clear();
+      connection.socket.close(SIGNED_OUT_CLOSE_CODE, 'signed out');
+    }
+  }
+
   const unsubscribeFromBus = bus.subscribe((message: BusMessage) => {
+    if (message.kind === 'session_ended') {
+      endSession(message.sessionId);
+      return;
+    }
     const subscribers = channels.get(message.sittingId);
     if (subscribers === undefined) return;
     if (message.kind === 'ballot') {
@@ -242,10 +304,9 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
   ): Promise<void> {
     let sitting: SittingRow;
     let viewer: Viewer;
-    const auth =
-      connection.token === undefined ? undefined : await accounts.authenticate(connection.token);
+    const auth = await signedIn(connection);
     if (auth !== undefined) {
-      const access = await sittingAccess(repos, auth.user.id, sittingId);
+      const { access } = await participant(connection, auth, sittingId);
       sitting = access.sitting;
       viewer = access.conducting ? 'conductor' : 'member';
     } else {
@@ -289,8 +350,7 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     connection: Connection,
     message: Extract<ClientMessage, { type: 'command' }>,
   ) {
-    const auth =
-      connection.token === undefined ? undefined : await accounts.authenticate(connection.token);
+    const auth = await signedIn(connection);
     if (auth === undefined) {
       send(connection, {
         type: 'command.result',
@@ -301,7 +361,8 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
       return;
     }
     try {
-      const result = await runSittingCommand(repos, live, auth.user, message.sittingId, {
+      const { access, actor } = await participant(connection, auth, message.sittingId);
+      const result = await runCommandAs(live, access.sitting, actor, {
         commandId: message.commandId,
         command: message.command,
       });
@@ -380,6 +441,8 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     const connection: Connection = {
       socket,
       token,
+      auth: null,
+      participants: new Map(),
       subscriptions: new Map(),
       alive: true,
       queue: Promise.resolve(),

@@ -55,11 +55,12 @@ function shuffled<T>(items: readonly T[]): T[] {
  */
 export function ballotBox(
   storage: StorageContext,
-  options: BallotBoxOptions = { maxBatch: 128, maxDelayMs: 2 },
+  options: BallotBoxOptions = { maxBatch: 512, maxDelayMs: 2 },
 ) {
   const queue: Pending[] = [];
   let timer: NodeJS.Timeout | null = null;
-  let writing: Promise<void> = Promise.resolve();
+  /** The batch being written; null when none is. */
+  let writing: Promise<void> | null = null;
 
   async function writeBatch(batch: readonly Pending[]): Promise<Map<Pending, WriteResult>> {
     return inTransaction(storage, async (tx) => {
@@ -125,21 +126,31 @@ export function ballotBox(
     });
   }
 
+  async function writeAndSettle(batch: readonly Pending[]): Promise<void> {
+    try {
+      const results = await writeBatch(batch);
+      for (const item of batch) item.resolve(results.get(item) ?? 'conflict');
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  }
+
+  /**
+   * Starts writing the waiting ballots unless a batch is being written: then everything that
+   * arrives meanwhile waits for it and goes in the next batch together. Under load batches grow
+   * by themselves (up to maxBatch), instead of many small ones queueing behind each other.
+   */
   function flush(): void {
     if (timer !== null) {
       clearTimeout(timer);
       timer = null;
     }
+    if (writing !== null) return;
     const batch = queue.splice(0, options.maxBatch);
     if (batch.length === 0) return;
-    writing = writing.then(async () => {
-      try {
-        const results = await writeBatch(batch);
-        for (const item of batch) item.resolve(results.get(item) ?? 'conflict');
-      } catch (error) {
-        for (const item of batch) item.reject(error);
-      }
-      if (queue.length > 0) flush();
+    writing = writeAndSettle(batch).finally(() => {
+      writing = null;
+      flush();
     });
   }
 
@@ -156,7 +167,7 @@ export function ballotBox(
     /** Waits until everything queued so far is written. */
     async drain(): Promise<void> {
       flush();
-      await writing;
+      while (writing !== null) await writing;
     },
   };
 }

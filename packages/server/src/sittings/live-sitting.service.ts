@@ -61,6 +61,39 @@ const isSeal = (event: LoggedEvent): event is VoteSeal => event.type === 'vote.s
 export type Actor = SittingActor | 'system';
 const userIdOf = (actor: Actor): string | null => (actor === 'system' ? null : actor.userId);
 
+interface Submitted {
+  readonly commandId: string;
+  readonly actor: Actor;
+  readonly command: SittingCommand;
+}
+/** A command the domain accepted, with its events, about to be appended. */
+interface Decided extends Submitted {
+  readonly events: readonly SittingEvent[];
+}
+/** A command the domain refused, whose refusal is recorded under its id. */
+interface Refused extends Submitted {
+  readonly rejection: Rejection;
+}
+/** A command waiting for its turn in its sitting. */
+interface Waiting extends Submitted {
+  readonly resolve: (result: CommandResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Commands that many members send at the same moment (everyone confirming presence when a
+ * quorum check starts) and that depend on the log alone: those waiting together are decided one
+ * after another on the same state and appended in one transaction.
+ */
+const GROUPED: ReadonlySet<SittingCommand['type']> = new Set([
+  'presence.confirm',
+  'presence.mark',
+  'speaker.request',
+  'speaker.withdraw',
+]);
+/** At most this many waiting commands are appended together. */
+const MAX_GROUP = 256;
+
 function fold(state: SittingState, events: readonly LoggedEvent[]): SittingState {
   return events.reduce((next, event) => (isSeal(event) ? next : evolve(next, event)), state);
 }
@@ -121,8 +154,8 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
     return outcome === 'conflict' ? undefined : { kind: 'done', outcome, replayed: false };
   }
 
-  /** The tail of each sitting's queue of log-appending commands in this process. */
-  const turns = new Map<string, Promise<void>>();
+  /** Each sitting's log-appending commands waiting for their turn in this process. */
+  const waiting = new Map<string, Waiting[]>();
   const remember = (sittingId: string, entry: LogState) => {
     cache.delete(sittingId);
     cache.set(sittingId, entry);
@@ -248,20 +281,84 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
     return { kind: 'done', outcome, replayed: false };
   }
 
-  /** Appends accepted events; a closing vote is sealed with its ballots in the same append. */
+  /**
+   * Appends the accepted events of one command, or of several decided one after another on the
+   * same state (a burst of presence confirmations), in one transaction; refusals decided with
+   * them are recorded in it too. A closing vote is sealed with its ballots in the same append.
+   * Resolves with each accepted command's outcome, in order.
+   */
   async function append(
     sitting: SittingRow,
     log: LogState,
-    commandId: string,
-    actor: Actor,
-    command: SittingCommand,
-    decisionEvents: readonly SittingEvent[],
+    accepted: readonly Decided[],
+    refused: readonly Refused[],
     decisionState: SittingState,
     now: number,
-  ): Promise<CommandOutcome> {
-    const outcome = await inTransaction(storage, async (tx) => {
-      let decided = decisionEvents;
+  ): Promise<CommandOutcome[]> {
+    const outcomes = await inTransaction(storage, async (tx) => {
+      const results: CommandOutcome[] = [];
+      const logged: { actor: Actor; event: LoggedEvent }[] = [];
+      for (const entry of accepted) {
+        const events = await sealed(tx, entry);
+        logged.push(...events.map((event) => ({ actor: entry.actor, event })));
+        results.push({ accepted: true, seq: log.lastSeq + logged.length, events });
+      }
+      if (log.lastSeq === 0)
+        await tx.sittings.freezeLogSetup(sitting.councilId, sitting.id, log.setup);
+      await tx.sittingEvents.append(
+        sitting.councilId,
+        sitting.id,
+        log.lastSeq,
+        logged.map(({ actor, event }) => ({
+          type: event.type,
+          payload: event,
+          actorUserId: userIdOf(actor),
+          // Secret choices never reach the log; every logged event has its time.
+          at: new Date('at' in event ? event.at : storage.clock().getTime()),
+        })),
+      );
+      const record = (entry: Decided | Refused, outcome: CommandOutcome) => ({
+        councilId: sitting.councilId,
+        sittingId: sitting.id,
+        commandId: entry.commandId,
+        actorUserId: userIdOf(entry.actor),
+        type: entry.command.type,
+        outcome,
+      });
+      await tx.sittingCommands.recordAll([
+        ...accepted.map((entry, index) => record(entry, results[index]!)),
+        ...refused.map((entry) => record(entry, { accepted: false, rejection: entry.rejection })),
+      ]);
+      const next = fold(
+        log.state,
+        logged.map(({ event }) => event),
+      );
+      if (next.status !== log.state.status) {
+        await tx.sittings.setStatus(sitting.councilId, sitting.id, next.status);
+      }
+      return results;
+    });
+    const events = outcomes.flatMap((outcome) => (outcome.accepted ? outcome.events : []));
+    remember(sitting.id, {
+      setup: log.setup,
+      state: fold(log.state, events),
+      lastSeq: log.lastSeq + events.length,
+    });
+    if (events.length > 0) {
+      bus.publish({
+        kind: 'appended',
+        councilId: sitting.councilId,
+        sittingId: sitting.id,
+        events: events.map((event, index) => ({ seq: log.lastSeq + 1 + index, event })),
+      });
+    }
+    return outcomes;
+
+    /** A command's events as logged: a closing vote gets its seal right after the close. */
+    async function sealed(tx: Repositories, entry: Decided): Promise<LoggedEvent[]> {
+      let decided = entry.events;
       let state = decisionState;
+      const { command } = entry;
       if (command.type === 'vote.close') {
         // Under the vote's exclusive lock, with the ballots as committed now: every ballot
         // acknowledged before this point is counted, and none can be written after it.
@@ -285,50 +382,8 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
           events.push(sealOpenBallots(event.voteId, vote?.kind === 'named', rows, event.at));
         }
       }
-      if (log.lastSeq === 0)
-        await tx.sittings.freezeLogSetup(sitting.councilId, sitting.id, log.setup);
-      const rows = await tx.sittingEvents.append(
-        sitting.councilId,
-        sitting.id,
-        log.lastSeq,
-        events.map((event) => ({
-          type: event.type,
-          payload: event,
-          actorUserId: userIdOf(actor),
-          // Secret choices never reach the log; every logged event has its time.
-          at: new Date('at' in event ? event.at : storage.clock().getTime()),
-        })),
-      );
-      const result: CommandOutcome = { accepted: true, seq: rows.at(-1)!.seq, events };
-      await tx.sittingCommands.record({
-        councilId: sitting.councilId,
-        sittingId: sitting.id,
-        commandId,
-        actorUserId: userIdOf(actor),
-        type: command.type,
-        outcome: result,
-      });
-      const next = fold(log.state, events);
-      if (next.status !== log.state.status) {
-        await tx.sittings.setStatus(sitting.councilId, sitting.id, next.status);
-      }
-      return result;
-    });
-    remember(sitting.id, {
-      setup: log.setup,
-      state: fold(log.state, outcome.accepted ? outcome.events : []),
-      lastSeq: outcome.accepted ? outcome.seq : log.lastSeq,
-    });
-    if (outcome.accepted) {
-      const first = outcome.seq - outcome.events.length + 1;
-      bus.publish({
-        kind: 'appended',
-        councilId: sitting.councilId,
-        sittingId: sitting.id,
-        events: outcome.events.map((event, index) => ({ seq: first + index, event })),
-      });
+      return events;
     }
-    return outcome;
   }
 
   /**
@@ -451,19 +506,142 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
         const quick = await castQuickly(sitting, commandId, actor, command);
         return quick ?? run(sitting, commandId, actor, command);
       }
-      const previous = turns.get(sitting.id) ?? Promise.resolve();
-      const mine = previous.then(() => run(sitting, commandId, actor, command));
-      const settled = mine.then(
-        () => undefined,
-        () => undefined,
-      );
-      turns.set(sitting.id, settled);
-      void settled.then(() => {
-        if (turns.get(sitting.id) === settled) turns.delete(sitting.id);
+      return new Promise<CommandResult>((resolve, reject) => {
+        const entry: Waiting = { commandId, actor, command, resolve, reject };
+        const queue = waiting.get(sitting.id);
+        if (queue !== undefined) {
+          queue.push(entry);
+          return;
+        }
+        waiting.set(sitting.id, [entry]);
+        void takeTurns(sitting);
       });
-      return mine;
     },
   };
+
+  /** Runs a sitting's waiting commands in order, those of a burst together, until none wait. */
+  async function takeTurns(sitting: SittingRow): Promise<void> {
+    const queue = waiting.get(sitting.id) ?? [];
+    while (queue.length > 0) {
+      const head = queue[0]!;
+      let count = 1;
+      if (GROUPED.has(head.command.type)) {
+        while (
+          count < Math.min(queue.length, MAX_GROUP) &&
+          GROUPED.has(queue[count]!.command.type)
+        ) {
+          count++;
+        }
+      }
+      const group = queue.splice(0, count);
+      try {
+        const results =
+          group.length === 1
+            ? [await run(sitting, head.commandId, head.actor, head.command)]
+            : await runGroup(sitting, group);
+        group.forEach((entry, index) => entry.resolve(results[index]!));
+      } catch (error) {
+        for (const entry of group) entry.reject(error);
+      }
+    }
+    waiting.delete(sitting.id);
+  }
+
+  /**
+   * Several commands that waited together: retries answered from their records, the rest decided
+   * one after another on the same state and appended (with the refusals) in one transaction.
+   */
+  async function runGroup(
+    sitting: SittingRow,
+    group: readonly Submitted[],
+  ): Promise<CommandResult[]> {
+    const results: (CommandResult | undefined)[] = group.map(() => undefined);
+    const prior = new Map(
+      (
+        await repos.sittingCommands.findMany(
+          sitting.id,
+          group.map((entry) => entry.commandId),
+        )
+      ).map((row) => [row.commandId, row]),
+    );
+    const fresh: number[] = [];
+    /** The same id twice in one group: the later one is a retry, answered after the first. */
+    const repeated: number[] = [];
+    const ids = new Set<string>();
+    group.forEach((entry, index) => {
+      const row = prior.get(entry.commandId);
+      if (row !== undefined) {
+        results[index] =
+          row.actorUserId === userIdOf(entry.actor)
+            ? { kind: 'done', outcome: row.outcome as CommandOutcome, replayed: true }
+            : { kind: 'id_reused' };
+      } else if (ids.has(entry.commandId)) {
+        repeated.push(index);
+      } else {
+        ids.add(entry.commandId);
+        fresh.push(index);
+      }
+    });
+    let appended = fresh.length === 0;
+    for (let attempt = 1; !appended && attempt <= MAX_ATTEMPTS; attempt++) {
+      const log = await logState(sitting);
+      const now = storage.clock().getTime();
+      let state = log.state;
+      const accepted: { index: number; decided: Decided }[] = [];
+      const refused: { index: number; refused: Refused }[] = [];
+      for (const index of fresh) {
+        const entry = group[index]!;
+        if (entry.actor !== 'system') {
+          const permission = authorize(entry.actor, entry.command, state);
+          if (!permission.ok) {
+            results[index] = { kind: 'forbidden', rejection: permission.rejection };
+            continue;
+          }
+        }
+        const decision = decide(state, entry.command, now);
+        if (!decision.ok) {
+          refused.push({ index, refused: { ...entry, rejection: decision.rejection } });
+          continue;
+        }
+        state = fold(state, decision.events);
+        accepted.push({ index, decided: { ...entry, events: decision.events } });
+      }
+      try {
+        const outcomes = await append(
+          sitting,
+          log,
+          accepted.map((item) => item.decided),
+          refused.map((item) => item.refused),
+          state,
+          now,
+        );
+        accepted.forEach(({ index }, k) => {
+          results[index] = { kind: 'done', outcome: outcomes[k]!, replayed: false };
+        });
+        for (const { index, refused: entry } of refused) {
+          const outcome: CommandOutcome = { accepted: false, rejection: entry.rejection };
+          results[index] = { kind: 'done', outcome, replayed: false };
+        }
+        appended = true;
+      } catch (error) {
+        if (error instanceof SequenceConflictError) continue;
+        if (!hasPgCode(error, UNIQUE_VIOLATION)) throw error;
+        // One of the ids was recorded meanwhile (the same command retried through another
+        // process): each takes the careful way on its own, which finds its first outcome.
+        for (const index of fresh) {
+          const entry = group[index]!;
+          results[index] = await run(sitting, entry.commandId, entry.actor, entry.command);
+        }
+        appended = true;
+      }
+    }
+    if (!appended) throw new ContentionError(sitting.id);
+    for (const index of repeated) {
+      const entry = group[index]!;
+      results[index] = await run(sitting, entry.commandId, entry.actor, entry.command);
+    }
+    return results.map((result) => result!);
+  }
 
   async function run(
     sitting: SittingRow,
@@ -502,7 +680,16 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
         const outcome =
           command.type === 'vote.cast'
             ? await castBallot(sitting, log, commandId, actor, decision.events)
-            : await append(sitting, log, commandId, actor, command, decision.events, state, now);
+            : (
+                await append(
+                  sitting,
+                  log,
+                  [{ commandId, actor, command, events: decision.events }],
+                  [],
+                  state,
+                  now,
+                )
+              )[0]!;
         if (outcome === 'conflict') continue;
         return { kind: 'done', outcome, replayed: false };
       } catch (error) {

@@ -2,9 +2,10 @@ import type { SittingActor } from '@veche/domain';
 import type { CommandRequest } from '@veche/protocol';
 import { HttpError } from '../http/api-error.js';
 import type { Repositories } from '../storage/repositories.js';
+import type { SittingRow } from '../storage/repositories/sittings.repository.js';
 import type { UserRow } from '../storage/repositories/users.repository.js';
 import type { LiveSittingService, LoggedEvent } from './live-sitting.service.js';
-import { sittingAccess } from './sitting-access.js';
+import { sittingAccess, type SittingAccess } from './sitting-access.js';
 import { toDomainCommand } from './wire-command.js';
 
 export interface CommandAccepted {
@@ -14,19 +15,23 @@ export interface CommandAccepted {
   readonly events: readonly LoggedEvent[];
 }
 
+/** Who acts in a sitting, as the domain sees them, with the access that was checked. */
+export interface SittingParticipant {
+  readonly access: SittingAccess;
+  readonly actor: SittingActor;
+}
+
 /**
- * One command from a signed-in user to a sitting, whichever way it came (HTTP or WebSocket):
- * access, the acting member, the domain's command, and the outcome. Refusals are HttpErrors with
- * the domain's code and facts (403 forbidden, 404 not found, 409 a rejection), so both transports
- * answer alike.
+ * Checks the user's access to the sitting and works out who they are in it: their roles, and
+ * their member id if they sit in it. The WebSocket gateway keeps the answer for a while per
+ * connection, so a burst of ballots does not repeat these reads for every one.
  */
-export async function runSittingCommand(
+export async function participantOf(
   repos: Repositories,
   live: LiveSittingService,
   user: UserRow,
   sittingId: string,
-  request: CommandRequest,
-): Promise<CommandAccepted> {
+): Promise<SittingParticipant> {
   const access = await sittingAccess(repos, user.id, sittingId);
   const setup = await live.setup(access.sitting);
   const actor: SittingActor = {
@@ -34,8 +39,22 @@ export async function runSittingCommand(
     roles: access.roles,
     memberId: setup.members.some((member) => member.id === user.personId) ? user.personId : null,
   };
+  return { access, actor };
+}
+
+/**
+ * One command from a participant to a sitting, whichever way it came (HTTP or WebSocket): the
+ * domain's command and the outcome. Refusals are HttpErrors with the domain's code and facts
+ * (403 forbidden, 409 a rejection), so both transports answer alike.
+ */
+export async function runCommandAs(
+  live: LiveSittingService,
+  sitting: SittingRow,
+  actor: SittingActor,
+  request: CommandRequest,
+): Promise<CommandAccepted> {
   const result = await live.execute(
-    access.sitting,
+    sitting,
     request.commandId,
     actor,
     toDomainCommand(request.command, actor),
@@ -57,4 +76,16 @@ export async function runSittingCommand(
       return { commandId: request.commandId, replayed, seq: outcome.seq, events: outcome.events };
     }
   }
+}
+
+/** A signed-in user's command to a sitting, access checked afresh (the HTTP way). */
+export async function runSittingCommand(
+  repos: Repositories,
+  live: LiveSittingService,
+  user: UserRow,
+  sittingId: string,
+  request: CommandRequest,
+): Promise<CommandAccepted> {
+  const { access, actor } = await participantOf(repos, live, user, sittingId);
+  return runCommandAs(live, access.sitting, actor, request);
 }

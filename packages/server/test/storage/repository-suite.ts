@@ -447,6 +447,36 @@ export function repositorySuite(database: () => OpenDatabase): void {
     });
   });
 
+  describe('command ids', () => {
+    it('records several outcomes at once, or none when one id was taken meanwhile', async () => {
+      const { id: councilId } = await council();
+      const { body, term } = await plenary(councilId);
+      const { id: sittingId } = await sitting(councilId, body.id, term.id);
+      const record = (commandId: string, outcome: unknown) => ({
+        councilId,
+        sittingId,
+        commandId,
+        actorUserId: null,
+        type: 'presence.confirm',
+        outcome,
+      });
+      await repos.sittingCommands.recordAll([record('c-1', { seq: 1 }), record('c-2', { seq: 2 })]);
+      await expect(
+        repos.sittingCommands.recordAll([record('c-3', { seq: 3 }), record('c-2', { seq: 9 })]),
+      ).rejects.toSatisfy((error: unknown) => hasPgCode(error, UNIQUE_VIOLATION));
+      const found = await repos.sittingCommands.findMany(sittingId, ['c-1', 'c-2', 'c-3']);
+      expect(
+        found
+          .map((row) => [row.commandId, row.outcome])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      ).toEqual([
+        ['c-1', { seq: 1 }],
+        ['c-2', { seq: 2 }],
+      ]);
+      expect(await repos.sittingCommands.findMany(sittingId, [])).toEqual([]);
+    });
+  });
+
   describe('transactions', () => {
     it('rolls back every write of a failed unit of work', async () => {
       const attempt = inTransaction(context, async (tx) => {

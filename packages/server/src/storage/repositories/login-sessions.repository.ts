@@ -40,8 +40,13 @@ export function loginSessionsRepository({ db, clock, newId }: StorageContext) {
         .where(eq(loginSessions.id, id));
     },
 
-    async delete(tokenHash: string): Promise<void> {
-      await db.delete(loginSessions).where(eq(loginSessions.tokenHash, tokenHash));
+    /** Ends the session with this token; its id, or undefined if there was none. */
+    async delete(tokenHash: string): Promise<string | undefined> {
+      const rows = await db
+        .delete(loginSessions)
+        .where(eq(loginSessions.tokenHash, tokenHash))
+        .returning({ id: loginSessions.id });
+      return rows[0]?.id;
     },
 
     async deleteExpired(): Promise<number> {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { sittingCommands } from '../schema.js';
 import type { StorageContext } from '../storage-context.js';
 
@@ -24,6 +24,30 @@ export function sittingCommandsRepository({ db, clock }: StorageContext) {
           and(eq(sittingCommands.sittingId, sittingId), eq(sittingCommands.commandId, commandId)),
         );
       return row;
+    },
+
+    /** The records of those of these command ids that were seen before. */
+    async findMany(sittingId: string, commandIds: readonly string[]): Promise<SittingCommandRow[]> {
+      if (commandIds.length === 0) return [];
+      return db
+        .select()
+        .from(sittingCommands)
+        .where(
+          and(
+            eq(sittingCommands.sittingId, sittingId),
+            inArray(sittingCommands.commandId, [...commandIds]),
+          ),
+        );
+    },
+
+    /**
+     * Records several new outcomes in one statement; if any id was recorded meanwhile, nothing is
+     * and a unique violation (23505) is raised, as `record` does for one.
+     */
+    async recordAll(records: readonly CommandRecord[]): Promise<void> {
+      if (records.length === 0) return;
+      const at = clock();
+      await db.insert(sittingCommands).values(records.map((record) => ({ ...record, at })));
     },
 
     /** Records many outcomes at once; an id already recorded keeps its first outcome. */

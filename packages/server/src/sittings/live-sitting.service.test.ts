@@ -1,0 +1,126 @@
+import type { SittingActor } from '@veche/domain';
+import { sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoCouncil, DEMO_COUNCILLORS } from '../demo/demo-council.js';
+import { inProcessBus, type BusMessage } from '../realtime/event-bus.js';
+import { verifyChain } from '../storage/event-chain.js';
+import type { OpenDatabase } from '../storage/database.js';
+import { createRepositories, inTransaction, type Repositories } from '../storage/repositories.js';
+import type { SittingRow } from '../storage/repositories/sittings.repository.js';
+import type { StorageContext } from '../storage/storage-context.js';
+import { openTestPglite } from '../../test/support/test-databases.js';
+import { liveSittingService, type CommandResult } from './live-sitting.service.js';
+
+/*
+ * The live-sitting service in-process on PGlite, for what a running server cannot show
+ * deterministically: commands that arrive together are decided one after another and appended
+ * together, each still answered as if it had come alone.
+ */
+describe('commands that arrive together', () => {
+  let database: OpenDatabase;
+  let storage: StorageContext;
+  let repos: Repositories;
+  let sitting: SittingRow;
+  let operator: SittingActor;
+  let councillors: SittingActor[];
+  const published: BusMessage[] = [];
+
+  beforeAll(async () => {
+    database = await openTestPglite();
+    storage = { db: database.db, clock: () => new Date(), newId: randomUUID };
+    repos = createRepositories(storage);
+    await inTransaction(storage, (tx) => createDemoCouncil(tx, new Date()));
+    const result: unknown = await database.db.execute(
+      sql.raw(`select id from sittings where status = 'convened' limit 1`),
+    );
+    const id = (result as { rows: { id: string }[] }).rows[0]!.id;
+    sitting = (await repos.sittings.locate(id))!;
+    const operatorUser = await repos.users.findByEmail('biuro.rady@wierzbow.example');
+    operator = { userId: operatorUser!.id, roles: ['operator'], memberId: null };
+    councillors = [];
+    for (const { email } of DEMO_COUNCILLORS) {
+      const user = (await repos.users.findByEmail(email))!;
+      councillors.push({ userId: user.id, roles: ['councillor'], memberId: user.personId });
+    }
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const outcomeOf = (result: CommandResult) =>
+    result.kind !== 'done'
+      ? result.kind
+      : result.outcome.accepted
+        ? `accepted${result.replayed ? ' again' : ''}`
+        : result.outcome.rejection.code;
+
+  it('appends a burst of presence confirmations in one go, each answered on its own', async () => {
+    const bus = inProcessBus();
+    bus.subscribe((message) => published.push(message));
+    const live = liveSittingService(storage, repos, bus);
+    const start = async (commandId: string, command: Parameters<typeof live.execute>[3]) =>
+      outcomeOf(await live.execute(sitting, commandId, operator, command));
+    expect(await start('open-1', { type: 'sitting.open' })).toBe('accepted');
+    expect(
+      await start('check-1', { type: 'quorum.start', checkId: 'check-1', durationMs: 60_000 }),
+    ).toBe('accepted');
+    const before = published.length;
+
+    const confirm = (commandId: string, actor: SittingActor, memberId = actor.memberId!) =>
+      live.execute(sitting, commandId, actor, { type: 'presence.confirm', memberId });
+    const [first, second] = councillors as [SittingActor, SittingActor];
+    // Everyone at once, sent without waiting: the first runs alone, the rest wait together.
+    const burst = await Promise.all([
+      ...councillors.map((actor, index) => confirm(`confirm-${String(index)}`, actor)),
+      confirm('confirm-0', first), // a retry of the first, in the same burst
+      confirm('confirm-again', second), // a second confirmation of a member already present
+      confirm('confirm-for-other', first, second.memberId!), // for someone else
+      live.execute(sitting, 'confirm-1', first, {
+        type: 'presence.confirm',
+        memberId: first.memberId!,
+      }), // someone else's command id
+    ]);
+    const n = councillors.length;
+    expect(burst.slice(0, n).map(outcomeOf)).toEqual(councillors.map(() => 'accepted'));
+    expect(burst.slice(n).map(outcomeOf)).toEqual([
+      'accepted again',
+      'already_confirmed',
+      'forbidden',
+      'id_reused',
+    ]);
+    // The retry got the first answer: the same position in the log.
+    const seqOf = (result: CommandResult) =>
+      result.kind === 'done' && result.outcome.accepted ? result.outcome.seq : -1;
+    expect(seqOf(burst[n]!)).toBe(seqOf(burst[0]!));
+
+    const rows = await repos.sittingEvents.listAfter(sitting.councilId, sitting.id, 0);
+    const confirmations = rows.filter((row) => row.type === 'presence.confirmed');
+    expect(confirmations).toHaveLength(n);
+    expect(new Set(burst.slice(0, n).map(seqOf))).toEqual(
+      new Set(confirmations.map((row) => row.seq)),
+    );
+    expect(verifyChain(sitting.id, rows)).toEqual({ ok: true, count: rows.length });
+    // Far fewer transactions than confirmations: rows written together share their xmin.
+    const transactions: unknown = await database.db.execute(
+      sql.raw(
+        `select count(distinct xmin::text) as n from sitting_events where type = 'presence.confirmed'`,
+      ),
+    );
+    expect(Number((transactions as { rows: { n: string }[] }).rows[0]!.n)).toBeLessThanOrEqual(3);
+    // Subscribers heard every event once, in order, without gaps.
+    const heard = published
+      .slice(before)
+      .flatMap((message) => (message.kind === 'appended' ? message.events : []))
+      .map((entry) => entry.seq);
+    expect(heard).toEqual(rows.slice(-heard.length).map((row) => row.seq));
+    expect(heard).toHaveLength(n);
+
+    // Refusals are recorded like accepted commands: retrying one answers the same.
+    expect(outcomeOf(await confirm('confirm-again', second))).toBe('already_confirmed');
+    // Another process (a fresh service) folds the same state from the log.
+    const other = liveSittingService(storage, repos, inProcessBus());
+    const { state } = await other.current(sitting);
+    expect(state.quorumCheck?.confirmed).toHaveLength(n);
+  });
+});
