@@ -92,7 +92,7 @@ describe('commands that arrive together', () => {
     // The retry got the first answer: the same position in the log.
     const seqOf = (result: CommandResult) =>
       result.kind === 'done' && result.outcome.accepted ? result.outcome.seq : -1;
-    expect(seqOf(burst[n]!)).toBe(seqOf(burst[0]!));
+    expect(seqOf(burst[n]!)).toBe(seqOf(burst[0]));
 
     const rows = await repos.sittingEvents.listAfter(sitting.councilId, sitting.id, 0);
     const confirmations = rows.filter((row) => row.type === 'presence.confirmed');
