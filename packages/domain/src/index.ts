@@ -15,3 +15,4 @@ export * from './sitting/sitting.permissions.js';
 export type { Decision } from './sitting/sitting.decision.js';
 export * from './sitting/sitting.decider.js';
 export * from './sitting/sitting.evolve.js';
+export * from './sitting/evolve-all.js';

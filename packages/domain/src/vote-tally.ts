@@ -128,6 +128,47 @@ export function tallyWithSecretChoice(tally: Tally, choice: string): Tally {
   return { ...tally, counts: bump(tally.counts, choice, 1) };
 }
 
+/**
+ * Records many named/open ballots at once, exactly as `tallyWithBallot` one after another would,
+ * but copying the tally once: one at a time copies every earlier ballot for each new one, which
+ * costs seconds when a vote of thousands is read back for every tally update.
+ */
+export function tallyWithBallots(
+  tally: Tally,
+  ballots: readonly (readonly [memberId: string, ballot: OpenBallot])[],
+): Tally {
+  if (tally.secret) throw new Error('a secret tally records participation and choice apart');
+  const all: Record<string, OpenBallot> = { ...tally.ballots };
+  const counts: Record<string, number> = { ...tally.counts };
+  for (const [memberId, ballot] of ballots) {
+    const previous = all[memberId];
+    if (previous !== undefined) counts[previous.choice] = (counts[previous.choice] ?? 0) - 1;
+    all[memberId] = ballot;
+    counts[ballot.choice] = (counts[ballot.choice] ?? 0) + 1;
+  }
+  return { secret: false, ballots: all, counts };
+}
+
+/**
+ * Adds many participants and anonymous choices to a secret tally at once, as
+ * `tallyWithParticipant` and `tallyWithSecretChoice` one after another would (participants
+ * sorted, each once), in one copy.
+ */
+export function tallyWithSecretBallots(
+  tally: Tally,
+  participants: readonly string[],
+  choices: readonly string[],
+): Tally {
+  if (!tally.secret) throw new Error('participation alone is recorded only for secret votes');
+  const counts: Record<string, number> = { ...tally.counts };
+  for (const choice of choices) counts[choice] = (counts[choice] ?? 0) + 1;
+  const everyone =
+    participants.length === 0
+      ? tally.participants
+      : [...new Set([...tally.participants, ...participants])].sort();
+  return { secret: true, participants: everyone, counts };
+}
+
 /** The for/against/abstain counts a majority rule reads; other options do not count. */
 export function majorityCountsOf(counts: Readonly<Record<string, number>>): MajorityCounts {
   return { for: counts.for ?? 0, against: counts.against ?? 0, abstain: counts.abstain ?? 0 };

@@ -1,7 +1,7 @@
 import {
   authorize,
   decide,
-  evolve,
+  evolveAll,
   initialSittingState,
   type Authorization,
   type Rejection,
@@ -95,7 +95,10 @@ const GROUPED: ReadonlySet<SittingCommand['type']> = new Set([
 const MAX_GROUP = 256;
 
 function fold(state: SittingState, events: readonly LoggedEvent[]): SittingState {
-  return events.reduce((next, event) => (isSeal(event) ? next : evolve(next, event)), state);
+  return evolveAll(
+    state,
+    events.filter((event): event is SittingEvent => !isSeal(event)),
+  );
 }
 
 /**
@@ -112,7 +115,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
    * Ballots this process has written, per sitting and vote: what lets a ballot be decided
    * without reading the ballot box. Never trusted alone: the box's keys and vote lock decide.
    */
-  const written = new Map<string, SittingEvent[]>();
+  const written = new Map<string, Map<string, SittingEvent[]>>();
   const seenBallotIds = new Set<string>();
   const rememberBallot = (sittingId: string, events: readonly SittingEvent[]) => {
     const first = events[0];
@@ -120,7 +123,12 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
     const key = `${sittingId}|${first.voteId}`;
     // A secret ballot is remembered only as participation: never its choice beside its member.
     const kept = events.filter((event) => event.type !== 'vote.secret_choice_recorded');
-    written.set(key, [...(written.get(key) ?? []), ...kept]);
+    const byMember = written.get(key) ?? new Map<string, SittingEvent[]>();
+    written.set(key, byMember);
+    for (const event of kept) {
+      if (!('memberId' in event)) continue;
+      byMember.set(event.memberId, [...(byMember.get(event.memberId) ?? []), event]);
+    }
     if (written.size > CACHED_SITTINGS) written.delete(written.keys().next().value!);
   };
 
@@ -143,9 +151,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
       return undefined;
     seenBallotIds.add(commandId);
     if (seenBallotIds.size > 100_000) seenBallotIds.delete(seenBallotIds.values().next().value!);
-    const mine = (written.get(`${sitting.id}|${command.voteId}`) ?? []).filter(
-      (event) => 'memberId' in event && event.memberId === command.memberId,
-    );
+    const mine = written.get(`${sitting.id}|${command.voteId}`)?.get(command.memberId) ?? [];
     const state = fold(cached.state, mine);
     if (!authorize(actor, command, state).ok) return undefined;
     const decision = decide(state, command, storage.clock().getTime());
