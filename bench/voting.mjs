@@ -8,6 +8,7 @@
 // own process), and plain multi-row INSERTs into the same kind of database. Bounded: every phase
 // has a time limit, the whole run stops by itself, and the server is stopped at the end.
 // Usage: npm run build && node bench/voting.mjs [--councillors=2000] [--viewers=5000] [--votes=20] [--db=embedded|postgres]
+//        [--profile=DIR] writes the server's CPU profile (.cpuprofile, for Chrome DevTools) into DIR.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ const N = Number(args.councillors ?? 2000);
 const M = Number(args.viewers ?? 5000);
 const VOTES = Number(args.votes ?? 20);
 const DB = args.db ?? 'embedded';
+const PROFILE_DIR = args.profile;
 const PG_URL = process.env.VECHE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dist = (path) => new URL(`../packages/server/dist/${path}`, import.meta.url).href;
 const { openEmbeddedDatabase, openPostgresDatabase, EMBEDDED_START_PARAMS } = await import(
@@ -156,7 +158,10 @@ console.log(`seeded ${N} councillors in ${((Date.now() - started) / 1000).toFixe
 // ---------- the server ----------
 const server = spawn(
   process.execPath,
-  [new URL('../packages/server/dist/main.js', import.meta.url).pathname],
+  [
+    ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+    new URL('../packages/server/dist/main.js', import.meta.url).pathname,
+  ],
   {
     env: {
       ...process.env,

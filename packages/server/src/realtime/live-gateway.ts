@@ -107,6 +107,21 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     }
     socket.send(text);
   };
+  /**
+   * Sends what `write` sends to one client in one system call. ws writes each frame on its own,
+   * so a burst of events (a thousand presence confirmations appended together) meant a thousand
+   * writes per client; the bench measured them as most of the server's time. ws offers no batch
+   * send, so this corks the underlying TCP socket (ws's own per-frame cork nests inside).
+   */
+  const corked = (connection: Connection, write: () => void) => {
+    const tcp = (connection.socket as unknown as { _socket?: Duplex | null })._socket;
+    tcp?.cork();
+    try {
+      write();
+    } finally {
+      tcp?.uncork();
+    }
+  };
   const fail = (connection: Connection, code: string, message: string, sittingId?: string) =>
     send(connection, {
       type: 'error',
@@ -293,7 +308,8 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     const cache = new Map<string, string>();
     for (const connection of subscribers) {
       const sub = connection.subscriptions.get(message.sittingId);
-      if (sub !== undefined) deliver(connection, sub, message.events, cache);
+      if (sub !== undefined)
+        corked(connection, () => deliver(connection, sub, message.events, cache));
     }
   });
 

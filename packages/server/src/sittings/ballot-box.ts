@@ -150,7 +150,9 @@ export function ballotBox(
     if (batch.length === 0) return;
     writing = writeAndSettle(batch).finally(() => {
       writing = null;
-      flush();
+      // After the input that arrived meanwhile has been read (the embedded database answers
+      // within the same tick), so that those ballots join the next batch.
+      setImmediate(flush);
     });
   }
 
@@ -166,8 +168,11 @@ export function ballotBox(
 
     /** Waits until everything queued so far is written. */
     async drain(): Promise<void> {
-      flush();
-      while (writing !== null) await writing;
+      for (;;) {
+        flush();
+        if (writing === null) return; // nothing was waiting
+        await writing;
+      }
     },
   };
 }

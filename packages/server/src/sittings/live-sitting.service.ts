@@ -94,6 +94,9 @@ const GROUPED: ReadonlySet<SittingCommand['type']> = new Set([
 /** At most this many waiting commands are appended together. */
 const MAX_GROUP = 256;
 
+/** Resolves after the event loop has handled the input that is waiting (setImmediate). */
+const afterPendingInput = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function fold(state: SittingState, events: readonly LoggedEvent[]): SittingState {
   return evolveAll(
     state,
@@ -529,6 +532,10 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
   async function takeTurns(sitting: SittingRow): Promise<void> {
     const queue = waiting.get(sitting.id) ?? [];
     while (queue.length > 0) {
+      // Let the messages that have arrived meanwhile join the queue first. The embedded
+      // database answers within the same tick, so without this pause every command of a burst
+      // would run alone before the next client's message was even read.
+      await afterPendingInput();
       const head = queue[0]!;
       let count = 1;
       if (GROUPED.has(head.command.type)) {
