@@ -41,7 +41,8 @@ const PURPOSE: Record<WireCommandType, string> = {
   'vote.close': 'Closes the open vote before its time is up.',
   'vote.annul': 'Annuls a closed vote, with a reason.',
   'vote.repeat': 'Repeats an annulled vote as a new vote.',
-  'chat.send': 'Sends a text message to the conductors or to the members.',
+  'chat.send':
+    'Sends a text message to the conductors (operator and chair), to all members of the sitting, or (conductors only) privately to one member. Kept in the log; readable only by its audience.',
 };
 
 /** Who may send the commands that are not simply "the operator or the chair". */
@@ -60,7 +61,9 @@ const PARTICIPANTS: Record<Exclude<WireCommandType, ConductingCommandType>, stri
     'the operator, not the chair, enters a ballot for another member, with `memberId` and ' +
     '`proxyReason`; the ballot records that operator.',
   'chat.send':
-    'Nobody yet: the server answers 501 `not_implemented` until the sitting chat is built.',
+    'A member, as themselves, to the conductors or to all members; the operator or the chair ' +
+    'also privately to one member (`to: "member"` with `memberId`). From convening until the ' +
+    'sitting closes.',
 };
 
 /** A deadline's close, as the server's timer sends it. */
@@ -145,7 +148,6 @@ export async function renderRealtimeDoc(): Promise<string> {
       '- **404** `not_found`: no such sitting, or one the sender may not see.',
       '- **409** a rejection code: the rules refuse the command now (the vote is closed, there is no quorum, ...). `code` is the rejection, `facts` its numbers and ids, plus `commandId` and `replayed`.',
       '- **409** `command_id_reused`: another user sent this command id.',
-      '- **501** `not_implemented`: `chat.send`, for now.',
       '- **503** `unavailable`: the database is unreachable, or the sitting changed too fast to apply the command; retry with the same id.',
     ].join('\n'),
     `Rejection codes: ${list(openapi.REJECTION_CODES)}.`,
@@ -165,6 +167,7 @@ export async function renderRealtimeDoc(): Promise<string> {
       hash: firstHash,
     }),
     `\`type\` is one of ${list(openapi.LOG_EVENT_TYPES)}. \`payload\` is the event itself (its \`at\` in epoch milliseconds); \`at\` beside it is the same time in ISO 8601; \`actorUserId\` is whoever sent the command, or \`null\` for the server (a deadline).`,
+    'A chat message the reader may not read (one member\u2019s message to the conductors, read by another member) comes redacted: `seq`, `type`, `at`, `prevHash` and `hash` as stored, with `payload: null`, `actorUserId: null` and `redacted: true`. Its place in the chain can still be checked; its content cannot be read or recomputed.',
   );
 
   add(
@@ -195,8 +198,13 @@ export async function renderRealtimeDoc(): Promise<string> {
       '',
       'export function verify(sittingId, events) {',
       '  let prevHash = sha256(`veche:sitting:${sittingId}`);',
-      '  for (const [i, { seq, type, payload, actorUserId, at, ...hashes }] of events.entries()) {',
+      '  for (const [i, { seq, type, payload, actorUserId, at, redacted, ...hashes }] of events.entries()) {',
       '    if (seq !== i + 1 || hashes.prevHash !== prevHash) return { ok: false, seq };',
+      '    // A redacted entry cannot be recomputed; the next entry still checks its hash.',
+      '    if (redacted) {',
+      '      prevHash = hashes.hash;',
+      '      continue;',
+      '    }',
       '    const canonical = canonicalize({ seq, type, payload, actorUserId, at });',
       '    if (sha256(`${prevHash}\\n${canonical}`) !== hashes.hash) return { ok: false, seq };',
       '    prevHash = hashes.hash;',
@@ -236,7 +244,7 @@ export async function renderRealtimeDoc(): Promise<string> {
     '### Following a sitting',
     '1. Send `subscribe` with the last sequence number seen (`afterSeq`, 0 the first time).',
     '2. The server answers `subscribed` with its last `seq`. A client starting afresh (`afterSeq` 0), or more than 200 events behind, then receives a `snapshot`: the state at that `seq` as it may see it.',
-    '3. Then `event` messages follow, each with its `seq`, in order, with no gap and no duplicate: first those missed after `afterSeq` (read from the database), then each new one as it is appended. A client that sees a gap anyway should subscribe again with its last `seq`.',
+    '3. Then `event` messages follow, each with its `seq`, in order, with no gap and no duplicate: first those missed after `afterSeq` (read from the database), then each new one as it is appended. A client that sees a gap anyway should subscribe again with its last `seq`. A chat message this client may not read arrives in its place as `{ type: "chat.sent", redacted: true }`, so that the numbering has no gap.',
     '4. While a vote runs, `tally` messages come at most five times a second: how many have voted and, for members and conductors, who; and for named votes the counts (secret and open votes show their counts with the result, since counts moving beside the list of voters would tell who chose what). Each tally carries the `seq` it reflects: ignore one older than an event already shown.',
     '### Commands',
     '`command` carries the same `commandId` and `command` as the HTTP body and is answered by `command.result` with that id: `accepted: true` with `seq` and `replayed`, or `accepted: false` with the same `error` as the HTTP refusal (`code`, `message`, `facts`). The events a command causes arrive as `event` messages to everyone following the sitting, the sender included. Retries are safe exactly as over HTTP: after a dropped connection, send the same `commandId` again.',

@@ -16,3 +16,4 @@ export type { Decision } from './sitting/sitting.decision.js';
 export * from './sitting/sitting.decider.js';
 export * from './sitting/sitting.evolve.js';
 export * from './sitting/evolve-all.js';
+export * from './sitting/chat.js';

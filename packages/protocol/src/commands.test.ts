@@ -42,7 +42,12 @@ const VALID: { [K in WireCommandType]: Extract<WireCommand, { type: K }> } = {
   'vote.close': { type: 'vote.close', voteId: 'v1' },
   'vote.annul': { type: 'vote.annul', voteId: 'v1', reason: 'Counting device failed' },
   'vote.repeat': { type: 'vote.repeat', voteId: 'v1', newVoteId: 'v2', durationMs: 60_000 },
-  'chat.send': { type: 'chat.send', text: 'May I ask about item 3?', to: 'conductors' },
+  'chat.send': {
+    type: 'chat.send',
+    messageId: 'msg-1',
+    text: 'May I ask about item 3?',
+    to: 'conductors',
+  },
 };
 
 /** Each command's own exported schema, named by hand so that a missing export fails here. */
@@ -84,9 +89,9 @@ const voteOpen = (fields: Record<string, unknown>): unknown => ({
 });
 
 describe('wire commands', () => {
-  it('cover exactly the domain commands plus chat.send', () => {
-    expect([...WIRE_COMMAND_TYPES].sort()).toEqual([...SITTING_COMMAND_TYPES, 'chat.send'].sort());
-    expectTypeOf<WireCommandType>().toEqualTypeOf<SittingCommandType | 'chat.send'>();
+  it('cover exactly the domain commands', () => {
+    expect([...WIRE_COMMAND_TYPES].sort()).toEqual([...SITTING_COMMAND_TYPES].sort());
+    expectTypeOf<WireCommandType>().toEqualTypeOf<SittingCommandType>();
   });
 
   it('keep the domain fields for every command the server does not complete', () => {
@@ -211,11 +216,33 @@ describe('wire command fields', () => {
     expect(issues(amend({ op: 'rename', itemId: 'a3' }))).toEqual(['change.op: invalid_union']);
   });
 
-  it('bounds chat messages', () => {
+  it('bounds chat messages, counting the text after trimming', () => {
     const chat = VALID['chat.send'];
     expect(issues({ ...chat, text: 'x'.repeat(2_001) })).toEqual(['text: too_big']);
+    expect(issues({ ...chat, text: ` ${'x'.repeat(2_000)} ` })).toEqual([]);
     expect(issues({ ...chat, text: ' \n ' })).toEqual(['text: too_small']);
     expect(issues({ ...chat, to: 'everyone' })).toEqual(['to: invalid_value']);
+    expect(wireCommandSchema.parse({ ...chat, text: '  Hello  ' })).toMatchObject({
+      text: 'Hello',
+    });
+  });
+
+  it('wants a message id like any other id', () => {
+    const { messageId: _omitted, ...chat } = VALID['chat.send'];
+    expect(issues(chat)).toEqual(['messageId: invalid_type']);
+    expect(issues({ ...chat, messageId: 'msg 1' })).toEqual(['messageId: invalid_format']);
+  });
+
+  it('names a member exactly when the message is for one member', () => {
+    const chat = VALID['chat.send'];
+    expect(issues({ ...chat, to: 'member', memberId: 'm05' })).toEqual([]);
+    expect(issues({ ...chat, to: 'member' })).toEqual(['memberId: custom']);
+    expect(issues({ ...chat, to: 'members', memberId: 'm05' })).toEqual(['memberId: custom']);
+    expect(issues({ ...chat, to: 'member', memberId: 'm 5' })).toEqual([
+      'memberId: invalid_format',
+    ]);
+    const missing = wireCommandSchema.safeParse({ ...chat, to: 'member' });
+    expect(missing.error?.issues[0]?.message).toBe('memberId is required when to is "member"');
   });
 });
 

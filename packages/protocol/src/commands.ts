@@ -1,4 +1,6 @@
 import {
+  CHAT_AUDIENCE_KINDS,
+  CHAT_TEXT_MAX_LENGTH,
   MAJORITY_BASES,
   MAJORITY_PRESET_IDS,
   SPEECH_TYPES,
@@ -177,11 +179,26 @@ export const voteRepeatCommandSchema = command('vote.repeat', {
   durationMs,
 });
 
-/** The councillors' text channel to the chair (seed 002); the domain gains it later. */
+/**
+ * A chat message (the sender is the signed-in user): `to` the conductors (the operator and the
+ * chair), all `members` of the sitting, or one `member` named by `memberId` (a conductor's
+ * private answer). `messageId` is the client's, like a vote id: a message appears once however
+ * often it is sent. The text is trimmed first, so that one of spaces is refused as empty.
+ */
 export const chatSendCommandSchema = command('chat.send', {
-  text: z.string().trim().min(1).max(2_000),
-  to: z.enum(['conductors', 'members']),
-});
+  messageId: commandIdFieldSchema,
+  text: z.string().trim().min(1).max(CHAT_TEXT_MAX_LENGTH),
+  to: z.enum(CHAT_AUDIENCE_KINDS),
+  memberId: commandIdFieldSchema.optional(),
+})
+  .refine((message) => message.to !== 'member' || message.memberId !== undefined, {
+    message: 'memberId is required when to is "member"',
+    path: ['memberId'],
+  })
+  .refine((message) => message.to === 'member' || message.memberId === undefined, {
+    message: 'memberId belongs to a message to one member (to: "member")',
+    path: ['memberId'],
+  });
 
 export const wireCommandSchema = z.discriminatedUnion('type', [
   sittingConveneCommandSchema,

@@ -82,7 +82,13 @@ const SAMPLES: Readonly<
     newVoteId: 'x-vote-2',
     durationMs: 60_000,
   }),
-  'chat.send': () => ({ type: 'chat.send', text: 'x', to: 'members' }),
+  'chat.send': ({ memberId }) => ({
+    type: 'chat.send',
+    messageId: 'x-message',
+    text: 'x',
+    to: 'member',
+    memberId,
+  }),
 };
 
 const ENV = { LOGIN_RATE_LIMIT: '1000' };

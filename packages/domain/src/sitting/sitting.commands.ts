@@ -2,6 +2,7 @@ import type { MajorityPresetId } from '../majority.presets.js';
 import type { MajorityRule } from '../majority.rules.js';
 import type { ProxyEntry, VoteKind } from '../vote-tally.js';
 import type { AgendaChange } from './agenda-tree.js';
+import type { ChatAudience, ChatSender } from './chat.js';
 import type { Speaker, SpeechType } from './speaker-queue.js';
 
 /**
@@ -64,6 +65,14 @@ export type SittingCommand =
       readonly voteId: string;
       readonly newVoteId: string;
       readonly durationMs: number;
+    }
+  | {
+      readonly type: 'chat.send';
+      readonly messageId: string;
+      /** The sender as the server knows them; `authorize` checks that it is the actor. */
+      readonly from: ChatSender;
+      readonly to: ChatAudience;
+      readonly text: string;
     };
 
 /** The operator closes early; the system closes once the deadline has passed. */
@@ -95,4 +104,5 @@ export const SITTING_COMMAND_TYPES = [
   'vote.close',
   'vote.annul',
   'vote.repeat',
+  'chat.send',
 ] as const satisfies readonly SittingCommandType[];

@@ -1,4 +1,5 @@
 import { decideAgenda } from './agenda.decide.js';
+import { decideChat } from './chat.decide.js';
 import { decideLifecycle } from './lifecycle.decide.js';
 import { decidePresence } from './presence.decide.js';
 import type { SittingCommand } from './sitting.commands.js';
@@ -41,5 +42,7 @@ export function decide(state: SittingState, command: SittingCommand, now: number
     case 'vote.annul':
     case 'vote.repeat':
       return decideVote(state, command, now);
+    case 'chat.send':
+      return decideChat(state, command, now);
   }
 }

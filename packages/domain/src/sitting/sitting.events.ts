@@ -3,6 +3,7 @@ import type { MajorityOutcome, MajorityRule } from '../majority.rules.js';
 import type { QuorumResult } from '../quorum.rules.js';
 import type { ProxyEntry, VoteKind } from '../vote-tally.js';
 import type { AgendaChange } from './agenda-tree.js';
+import type { ChatMessage } from './chat.js';
 import type { CloseActor } from './sitting.commands.js';
 import type { SpeakerEntry } from './speaker-queue.js';
 
@@ -143,7 +144,9 @@ export type SittingEvent =
       readonly voteId: string;
       readonly reason: string;
       readonly at: number;
-    };
+    }
+  /** A chat message: the facts of `ChatMessage`. Who may read it is `canReadChat`'s business. */
+  | ({ readonly type: 'chat.sent' } & ChatMessage);
 
 export type SittingEventType = SittingEvent['type'];
 export type EventOf<T extends SittingEventType> = Extract<SittingEvent, { type: T }>;

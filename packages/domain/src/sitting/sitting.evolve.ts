@@ -202,6 +202,11 @@ export function evolve(state: SittingState, event: SittingEvent): SittingState {
       }));
       return state.openVoteId === event.voteId ? { ...annulled, openVoteId: null } : annulled;
     }
+    case 'chat.sent': {
+      // Field by field: the state keeps a message, not the event's `type`.
+      const { messageId, from, to, text, at } = event;
+      return { ...state, chat: [...state.chat, { messageId, from, to, text, at }] };
+    }
   }
 }
 

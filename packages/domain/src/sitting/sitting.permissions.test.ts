@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ChatAudience } from './chat.js';
 import { SITTING_COMMAND_TYPES } from './sitting.commands.js';
 import type { SittingCommand, SittingCommandType } from './sitting.commands.js';
 import { must, openWithPresent, startRun } from './sitting.fixtures.js';
@@ -102,6 +103,14 @@ function representative(type: SittingCommandType, actor: SittingActor | null): S
       return { type, voteId: 'v1', reason: 'Device failure' };
     case 'vote.repeat':
       return { type, voteId: 'v1', newVoteId: 'v2', durationMs: 60_000 };
+    case 'chat.send':
+      return {
+        type,
+        messageId: 'msg-1',
+        from: { userId: actor?.userId ?? 'u-anon', memberId: actor?.memberId ?? null },
+        to: { kind: 'conductors' },
+        text: 'May I ask about item 3?',
+      };
   }
 }
 
@@ -155,6 +164,7 @@ const EXPECTED: Record<SittingCommandType, Record<Profile, Expect>> = {
   'vote.close': CONDUCT,
   'vote.annul': CONDUCT,
   'vote.repeat': CONDUCT,
+  'chat.send': row('not_signed_in', 'ok', 'not_a_member', 'ok', 'ok', 'not_a_member'),
 };
 
 const verdict = (actor: SittingActor | null, command: SittingCommand): Expect => {
@@ -291,6 +301,53 @@ describe('authorize: acting for someone else', () => {
   });
 });
 
+describe('authorize: the chat', () => {
+  const { member, chair, operator, outsider } = PROFILES;
+  const chat = (
+    from: { userId: string; memberId: string | null },
+    to: ChatAudience,
+  ): SittingCommand => ({ type: 'chat.send', messageId: 'msg-1', from, to, text: 'Hello' });
+  const self = (actor: SittingActor) => ({ userId: actor.userId, memberId: actor.memberId });
+
+  it('lets a member write to the conductors and to all members, not to one member', () => {
+    expect(verdict(member, chat(self(member), { kind: 'conductors' }))).toBe('ok');
+    expect(verdict(member, chat(self(member), { kind: 'members' }))).toBe('ok');
+    expect(verdict(member, chat(self(member), { kind: 'member', memberId: 'm05' }))).toBe(
+      'not_conducting',
+    );
+  });
+
+  it('lets conductors write to any audience, one member included', () => {
+    for (const actor of [operator, chair]) {
+      for (const to of [
+        { kind: 'conductors' },
+        { kind: 'members' },
+        { kind: 'member', memberId: 'm05' },
+      ] as const) {
+        expect(verdict(actor, chat(self(actor), to))).toBe('ok');
+      }
+    }
+  });
+
+  it('lets nobody write in someone else’s name', () => {
+    const to: ChatAudience = { kind: 'members' };
+    expect(verdict(member, chat({ userId: 'u-m05', memberId: 'm05' }, to))).toBe('not_self');
+    expect(verdict(member, chat({ userId: member.userId, memberId: 'm05' }, to))).toBe('not_self');
+    expect(verdict(member, chat({ userId: member.userId, memberId: null }, to))).toBe('not_self');
+    expect(verdict(operator, chat({ userId: 'u-m02', memberId: 'm02' }, to))).toBe('not_self');
+    expect(verdict(operator, chat({ userId: operator.userId, memberId: 'm03' }, to))).toBe(
+      'not_a_member',
+    );
+    expect(verdict(chair, chat({ userId: chair.userId, memberId: null }, to))).toBe('not_self');
+  });
+
+  it('refuses council users who do not sit in the body, and a stale member id', () => {
+    expect(verdict(outsider, chat(self(outsider), { kind: 'conductors' }))).toBe('not_a_member');
+    const stale: SittingActor = { userId: 'u-x', roles: ['councillor'], memberId: 'm99' };
+    expect(verdict(stale, chat(self(stale), { kind: 'conductors' }))).toBe('not_a_member');
+  });
+});
+
 describe('authorize: closing by the system', () => {
   const closes: SittingCommand[] = [
     { type: 'quorum.close', by: 'system' },
@@ -305,7 +362,7 @@ describe('authorize: closing by the system', () => {
 
 describe('authorize: failing closed', () => {
   it('refuses a command type it has no rule for, even to the chair', () => {
-    const unknown = { type: 'chat.send', text: 'hello' } as unknown as SittingCommand;
+    const unknown = { type: 'minutes.sign', text: 'hello' } as unknown as SittingCommand;
     expect(verdict(PROFILES.chair, unknown)).toBe('no_rule');
   });
 

@@ -140,6 +140,8 @@ function forSelf(
  *   themselves; conductors may also queue a member or a resident and withdraw any request.
  * - Only an operator enters a ballot for another member (a present member whose device failed),
  *   and the ballot must name that operator.
+ * - A member writes in the chat to the conductors or to all members, as themselves; conductors
+ *   write to anyone, one member included (a private answer).
  *
  * Anything else is refused: permissions fail closed. Whether the command makes sense now (the
  * member is present, the vote is open) is `decide`'s business, not this function's.
@@ -172,6 +174,8 @@ export function authorize(
       return authorizeWithdraw(actor, command, state);
     case 'vote.cast':
       return authorizeCast(actor, command, state);
+    case 'chat.send':
+      return authorizeChat(actor, command, state);
     default:
       return forbid(command, 'no_rule');
   }
@@ -203,4 +207,23 @@ function authorizeCast(
   return enteredBy.operatorId === actor.userId
     ? ALLOWED
     : forbid(command, 'proxy_operator_mismatch');
+}
+
+function authorizeChat(
+  actor: SittingActor,
+  command: Extract<SittingCommand, { type: 'chat.send' }>,
+  state: SittingState,
+): Authorization {
+  const own = ownMemberId(actor, state);
+  // Nobody writes in someone else's name: the sender must be the actor, member id included
+  // (null for a conductor who does not sit in the body).
+  if (command.from.userId !== actor.userId) return forbid(command, 'not_self');
+  if (command.from.memberId !== own) {
+    return forbid(command, own === null ? 'not_a_member' : 'not_self');
+  }
+  if (isConductor(actor)) return ALLOWED;
+  if (own === null) return forbid(command, 'not_a_member');
+  // Members write to the console or to everyone; private threads are opened by conductors only
+  // (the issue: "councillors write to the chair and operator, or to all members").
+  return command.to.kind === 'member' ? forbid(command, 'not_conducting') : ALLOWED;
 }

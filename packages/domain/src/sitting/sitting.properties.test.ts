@@ -200,6 +200,20 @@ const command: fc.Arbitrary<SittingCommand> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant<SittingCommand>({ type: 'sitting.close' }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      type: fc.constant('chat.send' as const),
+      messageId: fc.constantFrom('c1', 'c2', 'c3'),
+      from: fc.record({ userId: fc.constant('u'), memberId: fc.option(member, { nil: null }) }),
+      to: fc.oneof(
+        fc.constant({ kind: 'conductors' as const }),
+        fc.constant({ kind: 'members' as const }),
+        fc.record({ kind: fc.constant('member' as const), memberId: member }),
+      ),
+      text: fc.constantFrom('Question', ' '),
+    }),
+  },
 );
 
 const setup: fc.Arbitrary<SittingSetup> = fc

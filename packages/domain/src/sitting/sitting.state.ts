@@ -3,6 +3,7 @@ import type { VoteState } from '../vote-tally.js';
 import type { QuorumRuleKind, SittingMode, SittingStatus } from '../vocabulary.js';
 import { normalizeAgenda } from './agenda-tree.js';
 import type { AgendaItem, AgendaItemInput } from './agenda-tree.js';
+import type { ChatMessage } from './chat.js';
 import type { CurrentSpeaker, SpeakerEntry } from './speaker-queue.js';
 
 export interface SittingMember {
@@ -71,6 +72,11 @@ export interface SittingState {
   /** Vote ids in the order they opened. */
   readonly voteOrder: readonly string[];
   readonly openVoteId: string | null;
+  /**
+   * Every chat message, in the order sent. Not bounded: a sitting has at most a few thousand, and
+   * snapshots must carry each reader's whole conversation (the server filters it per reader).
+   */
+  readonly chat: readonly ChatMessage[];
 }
 
 /**
@@ -110,6 +116,7 @@ export function initialSittingState(setup: SittingSetup): SittingState {
     votes: {},
     voteOrder: [],
     openVoteId: null,
+    chat: [],
   };
 }
 

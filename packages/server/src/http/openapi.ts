@@ -1,6 +1,8 @@
 import {
+  CHAT_TEXT_MAX_LENGTH,
   FORBIDDEN_REASONS,
   SITTING_STATUSES,
+  type ChatMessage,
   type RejectionCode,
   type SittingEventType,
 } from '@veche/domain';
@@ -151,6 +153,7 @@ const LOG_EVENTS: Record<LogEventType, true> = {
   'vote.closed': true,
   'vote.annulled': true,
   'vote.sealed': true,
+  'chat.sent': true,
 };
 export const LOG_EVENT_TYPES = Object.keys(LOG_EVENTS) as LogEventType[];
 /** What a command's answer may carry: the log's events, and an open or named vote's ballot. */
@@ -264,7 +267,55 @@ const sittingViewProperties = {
   },
   voteOrder: { ...idList, description: 'Vote ids in the order they opened.' },
   openVoteId: nullable({ type: 'string' }),
+  chat: {
+    type: 'array',
+    description:
+      'The chat messages the caller may read, in the order sent: conductors (operator, chair) ' +
+      'read all; a member reads messages to all members, their own, and those written to them; ' +
+      'others read none.',
+    items: { $ref: '#/components/schemas/ChatMessage' },
+  },
 } satisfies Record<keyof SittingView, JsonSchema>;
+
+/** A chat message's fields; `satisfies` makes a new field a compile error here. */
+const chatMessageProperties = {
+  messageId: { type: 'string', description: 'The sender\u2019s client-made id.' },
+  from: {
+    type: 'object',
+    properties: { userId: { type: 'string' }, memberId: nullable({ type: 'string' }) },
+    required: ['userId', 'memberId'],
+    description: 'The user who wrote, and their member id when they sit in the body.',
+  },
+  to: {
+    oneOf: [
+      {
+        type: 'object',
+        properties: { kind: { const: 'conductors' } },
+        required: ['kind'],
+        description: 'The operator and the chair.',
+      },
+      {
+        type: 'object',
+        properties: { kind: { const: 'members' } },
+        required: ['kind'],
+        description: 'Every member of the sitting.',
+      },
+      {
+        type: 'object',
+        properties: { kind: { const: 'member' }, memberId: { type: 'string' } },
+        required: ['kind', 'memberId'],
+        description: 'One member, privately (written by a conductor).',
+      },
+    ],
+  },
+  text: { type: 'string', minLength: 1, maxLength: CHAT_TEXT_MAX_LENGTH },
+  at: epochMs,
+} satisfies Record<keyof ChatMessage, JsonSchema>;
+const chatMessageSchema: JsonSchema = {
+  type: 'object',
+  properties: chatMessageProperties,
+  required: Object.keys(chatMessageProperties),
+};
 
 const sittingStateSchema: JsonSchema = {
   type: 'object',
@@ -275,7 +326,8 @@ const sittingStateSchema: JsonSchema = {
       description:
         'The live sitting as the caller may see it: conductors and members see who voted; ' +
         'no one sees an open vote\u2019s individual choices, a named vote\u2019s choices before ' +
-        'it closes, or the counts of a running secret vote.',
+        'it closes, or the counts of a running secret vote; `chat` holds only the messages ' +
+        'the caller may read.',
       properties: sittingViewProperties,
       required: Object.keys(sittingViewProperties),
     },
@@ -300,15 +352,48 @@ const loggedEventProperties = {
       'sha256(prevHash + "\\n" + RFC 8785 JSON of {seq, type, payload, actorUserId, at}).',
   },
 };
+/**
+ * An event the reader may not read (another member's private chat message): in its place, with
+ * its links, so that the chain can still be checked around it.
+ */
+const redactedEventProperties = {
+  seq: loggedEventProperties.seq,
+  type: loggedEventProperties.type,
+  payload: { type: 'null', description: 'Withheld.' },
+  actorUserId: { type: 'null', description: 'Withheld.' },
+  at: loggedEventProperties.at,
+  prevHash: loggedEventProperties.prevHash,
+  hash: {
+    ...hex64,
+    description:
+      'As stored; it cannot be recomputed without the content, but the next event\u2019s ' +
+      '`prevHash` must equal it, and that event\u2019s hash covers it.',
+  },
+  redacted: { const: true },
+};
 const sittingEventsSchema: JsonSchema = {
   type: 'object',
   properties: {
     events: {
       type: 'array',
       items: {
-        type: 'object',
-        properties: loggedEventProperties,
-        required: Object.keys(loggedEventProperties),
+        oneOf: [
+          {
+            type: 'object',
+            description: 'An event the caller may read.',
+            properties: loggedEventProperties,
+            required: Object.keys(loggedEventProperties),
+          },
+          {
+            type: 'object',
+            description:
+              'A chat message the caller may not read (to the conductors, or privately to ' +
+              'another member): `payload` and `actorUserId` are withheld, `redacted` is true. ' +
+              'Check its place by `seq` and its links by `prevHash` and the next `prevHash`.',
+            properties: redactedEventProperties,
+            required: Object.keys(redactedEventProperties),
+          },
+        ],
       },
     },
   },
@@ -501,7 +586,10 @@ const OPERATIONS: readonly OperationSpec[] = [
       'The client makes up `commandId` (for example a random UUID) and repeats it when it ' +
       'retries: the server acts once per id and answers a retry with the first outcome ' +
       '(`replayed: true`), an accepted one or a refusal. Who may send which command and the ' +
-      'JSON Schema of each are in docs/realtime.md.',
+      'JSON Schema of each are in docs/realtime.md. `chat.send` writes in the sitting chat: a ' +
+      'member to the conductors or to all members, a conductor also to one member ' +
+      '(`to: "member"` with `memberId`); it is refused before the sitting is convened and ' +
+      'after it closes (`sitting_not_open`).',
     auth: 'session',
     parameters: [sittingIdParameter],
     body: {
@@ -537,7 +625,6 @@ const OPERATIONS: readonly OperationSpec[] = [
           properties: { commandId: { type: 'string' }, replayed: { type: 'boolean' } },
         },
       ),
-      err(501, ['not_implemented'], '`chat.send`: the sitting chat is not available yet.'),
       ...SERVER_ERRORS,
     ],
   },
@@ -564,7 +651,9 @@ const OPERATIONS: readonly OperationSpec[] = [
     summary: 'The sitting\u2019s event log after a sequence number, with hashes and actors.',
     description:
       'Anyone holding the log can recompute its hash chain (docs/realtime.md explains how): ' +
-      'changing, removing or reordering an event breaks every later hash.',
+      'changing, removing or reordering an event breaks every later hash. A chat message the ' +
+      'caller may not read comes redacted (`redacted: true`, no payload or actor), with its ' +
+      '`seq`, `type`, `at` and hashes, so that its links can still be checked.',
     auth: 'session',
     parameters: [
       sittingIdParameter,
@@ -774,6 +863,7 @@ function buildDocument(): OpenApiDocument {
         CommandAccepted: commandAcceptedSchema,
         CommandEvent: eventSchema(COMMAND_EVENT_TYPES),
         LogEvent: eventSchema(LOG_EVENT_TYPES),
+        ChatMessage: chatMessageSchema,
         SittingState: sittingStateSchema,
         SittingEvents: sittingEventsSchema,
         Health: healthSchema,

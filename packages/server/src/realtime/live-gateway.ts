@@ -12,7 +12,14 @@ import {
   runCommandAs,
   type SittingParticipant,
 } from '../sittings/run-command.use-case.js';
-import { viewOf, type Viewer } from '../sittings/state-view.js';
+import {
+  eventView,
+  PUBLIC_VIEWER,
+  viewOf,
+  voteView,
+  type SittingViewer,
+  type Viewer,
+} from '../sittings/state-view.js';
 import type { Repositories } from '../storage/repositories.js';
 import type { SittingRow } from '../storage/repositories/sittings.repository.js';
 import type { BusMessage, EventBus } from './event-bus.js';
@@ -48,6 +55,9 @@ type WithoutTime<T> = T extends unknown ? Omit<T, 'serverTime'> : never;
 interface Subscription {
   readonly sitting: SittingRow;
   readonly viewer: Viewer;
+  /** Who the viewer is in person (null for the public): the chat is shown per person. */
+  readonly userId: string | null;
+  readonly memberId: string | null;
   lastSeq: number;
   /** While the missing events are read from the database, live ones wait here. */
   replaying: boolean;
@@ -130,8 +140,14 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
       ...(sittingId === undefined ? {} : { sittingId }),
     });
 
-  /** Events as the public may see them; nothing in the log is private yet but who did what. */
-  const eventFor = (_viewer: Viewer, event: LoggedEvent): LoggedEvent => event;
+  const viewerOf = (sub: Subscription): SittingViewer => ({
+    kind: sub.viewer,
+    userId: sub.userId,
+    memberId: sub.memberId,
+  });
+
+  /** An event as this subscriber may see it: whole, or redacted (another's private chat). */
+  const eventFor = (sub: Subscription, event: LoggedEvent) => eventView(event, viewerOf(sub));
 
   /** Whether `sub` is still the connection's subscription (not replaced or dropped meanwhile). */
   const current = (connection: Connection, sub: Subscription) =>
@@ -156,15 +172,19 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
         sub.buffered.push({ seq, event });
         return;
       }
-      // One serialisation per event and kind of viewer, however many sockets receive it.
-      const key = `${String(seq)}:${sub.viewer}`;
+      // One serialisation per event, kind of viewer and form (whole or redacted), however many
+      // sockets receive it. A chat message is whole for some people and redacted for others of
+      // the same kind, so the form is part of the key: a text made for one person is reused only
+      // for someone who would be sent exactly the same.
+      const shown = eventFor(sub, event);
+      const key = `${String(seq)}:${sub.viewer}:${'redacted' in shown ? 'redacted' : 'whole'}`;
       let text = cache.get(key);
       if (text === undefined) {
         text = JSON.stringify({
           type: 'event',
           sittingId: sub.sitting.id,
           seq,
-          event: eventFor(sub.viewer, event),
+          event: shown,
           serverTime: now(),
         });
         cache.set(key, text);
@@ -212,14 +232,16 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     const sub = first.subscriptions.get(sittingId);
     if (sub === undefined) return;
     const { state, seq } = await live.current(sub.sitting);
+    const tallied = state.votes[voteId];
+    if (tallied === undefined) return;
     const texts = new Map<Viewer, string>();
     for (const connection of subscribers) {
       const viewer = connection.subscriptions.get(sittingId)?.viewer;
       if (viewer === undefined) continue;
       let text = texts.get(viewer);
       if (text === undefined) {
-        const vote = viewOf(state, viewer).votes[voteId];
-        if (vote === undefined) return;
+        // A tally depends on the kind of viewer only, never on who they are.
+        const vote = voteView(tallied, viewer);
         text = JSON.stringify({
           type: 'tally',
           sittingId,
@@ -319,12 +341,16 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     afterSeq: number,
   ): Promise<void> {
     let sitting: SittingRow;
-    let viewer: Viewer;
+    let viewer: SittingViewer;
     const auth = await signedIn(connection);
     if (auth !== undefined) {
-      const { access } = await participant(connection, auth, sittingId);
+      const { access, actor } = await participant(connection, auth, sittingId);
       sitting = access.sitting;
-      viewer = access.conducting ? 'conductor' : 'member';
+      viewer = {
+        kind: access.conducting ? 'conductor' : 'member',
+        userId: actor.userId,
+        memberId: actor.memberId,
+      };
     } else {
       // The public follows any published sitting of any council: it is public information.
       const found = await repos.sittings.locate(sittingId);
@@ -332,9 +358,17 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
         throw new HttpError(404, 'not_found', 'No such sitting');
       }
       sitting = found;
-      viewer = 'public';
+      viewer = PUBLIC_VIEWER;
     }
-    const sub: Subscription = { sitting, viewer, lastSeq: afterSeq, replaying: true, buffered: [] };
+    const sub: Subscription = {
+      sitting,
+      viewer: viewer.kind,
+      userId: viewer.userId,
+      memberId: viewer.memberId,
+      lastSeq: afterSeq,
+      replaying: true,
+      buffered: [],
+    };
     connection.subscriptions.set(sittingId, sub);
     const channel = channels.get(sittingId) ?? new Set<Connection>();
     channel.add(connection);

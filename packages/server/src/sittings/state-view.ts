@@ -1,7 +1,35 @@
-import type { SittingState, VoteState } from '@veche/domain';
+import { canReadChat, chatFor } from '@veche/domain';
+import type { ChatReader, EventOf, SittingState, VoteState } from '@veche/domain';
+import type { LoggedEvent } from './live-sitting.service.js';
 
-/** Who is looking: the public, a member of the council, or someone conducting the sitting. */
+/**
+ * What kind of viewer is looking: the public, a signed-in user of the council, or someone
+ * conducting the sitting. Votes are shown by kind alone, so per-kind caches key on this.
+ */
 export type Viewer = 'public' | 'member' | 'conductor';
+
+/**
+ * Who is looking, in person. The chat also depends on who they are: a member reads the private
+ * messages they wrote or that are written to them, and no one else's.
+ */
+export interface SittingViewer {
+  readonly kind: Viewer;
+  readonly userId: string | null;
+  /** Their member id in this sitting; null when they do not sit in its body. */
+  readonly memberId: string | null;
+}
+
+export const PUBLIC_VIEWER: SittingViewer = { kind: 'public', userId: null, memberId: null };
+
+/** The viewer as the domain's chat rules see them; the public reads no chat at all. */
+function chatReaderOf(viewer: SittingViewer): ChatReader | null {
+  if (viewer.kind === 'public') return null;
+  return {
+    conducting: viewer.kind === 'conductor',
+    userId: viewer.userId,
+    memberId: viewer.memberId,
+  };
+}
 
 export type VoteView = Omit<VoteState, 'tally'> & {
   readonly tally: {
@@ -20,7 +48,8 @@ export type SittingView = Omit<SittingState, 'votes'> & {
   readonly votes: Readonly<Record<string, VoteView>>;
 };
 
-function voteView(vote: VoteState, viewer: Viewer): VoteView {
+/** One vote as a kind of viewer may see it (what a tally message carries, too). */
+export function voteView(vote: VoteState, viewer: Viewer): VoteView {
   const { tally } = vote;
   if (vote.status !== 'open') {
     // A finished vote is shown by its result; who chose what in a named vote is published in the
@@ -53,16 +82,44 @@ function voteView(vote: VoteState, viewer: Viewer): VoteView {
 }
 
 /**
- * The sitting as one kind of viewer may see it (DESIGN.md section 5: every event is filtered by
- * the receiver's role). No view ever holds a member's choice: not for secret votes (the state has
+ * The sitting as this viewer may see it (DESIGN.md section 5: every event is filtered by the
+ * receiver's role). No view ever holds a member's choice: not for secret votes (the state has
  * no such link), not for open votes (only counts are published), and named votes publish theirs
- * in the sealed log event once closed.
+ * in the sealed log event once closed. The chat holds only the messages the viewer may read
+ * (`canReadChat`): none for the public.
  */
-export function viewOf(state: SittingState, viewer: Viewer): SittingView {
+export function viewOf(state: SittingState, viewer: SittingViewer): SittingView {
   return {
     ...state,
     votes: Object.fromEntries(
-      Object.entries(state.votes).map(([id, vote]) => [id, voteView(vote, viewer)]),
+      Object.entries(state.votes).map(([id, vote]) => [id, voteView(vote, viewer.kind)]),
     ),
+    chat: chatFor(state.chat, chatReaderOf(viewer)),
   };
+}
+
+const isChatSent = (event: LoggedEvent): event is EventOf<'chat.sent'> =>
+  event.type === 'chat.sent';
+
+/** May this viewer read this logged event's content? Only chat messages are ever withheld. */
+export function mayReadEvent(event: LoggedEvent, viewer: SittingViewer): boolean {
+  return !isChatSent(event) || canReadChat(event, chatReaderOf(viewer));
+}
+
+/**
+ * A live event the viewer may not read, in its place: the sequence stays without gaps (a client
+ * that saw a gap would subscribe again and again), and nothing but "a message was sent" shows,
+ * not even its time.
+ */
+export interface RedactedEventView {
+  readonly type: LoggedEvent['type'];
+  readonly redacted: true;
+}
+
+/** A live event as this viewer may see it: whole, or redacted. */
+export function eventView(
+  event: LoggedEvent,
+  viewer: SittingViewer,
+): LoggedEvent | RedactedEventView {
+  return mayReadEvent(event, viewer) ? event : { type: event.type, redacted: true };
 }

@@ -1,4 +1,4 @@
-import type { SittingActor, SittingCommand } from '@veche/domain';
+import type { ChatAudience, SittingActor, SittingCommand } from '@veche/domain';
 import type { WireCommand } from '@veche/protocol';
 import { HttpError } from '../http/api-error.js';
 
@@ -54,8 +54,31 @@ export function toDomainCommand(wire: WireCommand, actor: SittingActor): Sitting
             : { kind: 'resident', requestId: wire.resident.requestId, name: wire.resident.name },
       };
     case 'chat.send':
-      throw new HttpError(501, 'not_implemented', 'The sitting chat is not available yet');
+      return {
+        type: 'chat.send',
+        messageId: wire.messageId,
+        // Always the acting user: nobody writes in someone else's name.
+        from: { userId: actor.userId, memberId: actor.memberId },
+        to: chatAudience(wire),
+        text: wire.text,
+      };
     default:
       return wire;
   }
+}
+
+/**
+ * The audience of a chat message. The protocol's schema already wants `memberId` exactly when
+ * `to` is "member"; the check here only keeps that promise should the schema ever change.
+ */
+function chatAudience(wire: Extract<WireCommand, { type: 'chat.send' }>): ChatAudience {
+  if (wire.to !== 'member') return { kind: wire.to };
+  if (wire.memberId === undefined) {
+    const message = 'memberId is required when to is "member"';
+    throw new HttpError(400, 'validation_failed', `command.memberId: ${message}`, {
+      field: 'command.memberId',
+      issues: [{ field: 'command.memberId', code: 'custom', message }],
+    });
+  }
+  return { kind: 'member', memberId: wire.memberId };
 }
