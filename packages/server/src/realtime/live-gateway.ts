@@ -49,6 +49,16 @@ const RECHECK_MS = 60_000;
 /** Sittings whose access one connection keeps at a time. */
 const PARTICIPANTS_PER_CONNECTION = 16;
 
+/** How long the public's serialised snapshot of a sitting is shared by new subscribers. */
+const SHARED_SNAPSHOT_MS = 250;
+
+/** A sitting's state as one viewer may see it, as JSON text, at log position `seq`. */
+interface SerialisedSnapshot {
+  readonly seq: number;
+  readonly state: string;
+  readonly openVoteId: string | null;
+}
+
 /** A server message before the gateway stamps it with the time (distributes over the union). */
 type WithoutTime<T> = T extends unknown ? Omit<T, 'serverTime'> : never;
 
@@ -101,6 +111,10 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
   const channels = new Map<string, Set<Connection>>();
   const connections = new Map<WebSocket, Connection>();
   const tallyTimers = new Map<string, { timer: NodeJS.Timeout | null; last: number }>();
+  const publicSnapshots = new Map<
+    string,
+    { readonly snapshot: Promise<SerialisedSnapshot>; readonly madeAt: number }
+  >();
   const now = () => deps.clock().getTime();
 
   const send = (connection: Connection, message: WithoutTime<ServerMessage>) => {
@@ -374,19 +388,45 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     channel.add(connection);
     channels.set(sittingId, channel);
 
-    const current = await live.current(sitting);
+    const current = await snapshotOf(sitting, viewer);
     send(connection, { type: 'subscribed', sittingId, seq: current.seq });
     if (afterSeq === 0 || afterSeq > current.seq || current.seq - afterSeq > SNAPSHOT_AFTER) {
-      send(connection, {
-        type: 'snapshot',
-        sittingId,
-        seq: current.seq,
-        state: viewOf(current.state, viewer),
-      });
+      // Composed from the serialised state, which may be shared by many public viewers.
+      sendRaw(
+        connection,
+        `{"type":"snapshot","sittingId":${JSON.stringify(sittingId)},"seq":${String(current.seq)},` +
+          `"state":${current.state},"serverTime":${String(now())}}`,
+      );
       sub.lastSeq = current.seq;
     }
+    // Whatever was appended after the snapshot was read comes from the log (or waited in the
+    // buffer since the subscription was registered above).
     await catchUp(connection, sub);
-    if (current.state.openVoteId !== null) scheduleTally(sittingId, current.state.openVoteId);
+    if (current.openVoteId !== null) scheduleTally(sittingId, current.openVoteId);
+  }
+
+  /**
+   * The sitting as this viewer may see it, serialised. The public's is the same for everyone, so
+   * it is made once and shared for a moment: thousands of residents open the live page when a
+   * sitting starts, and each snapshot of a large council is milliseconds of work. A shared one
+   * may be a little behind; the subscriber catches up from the log, and a running vote's tally
+   * follows within TALLY_INTERVAL_MS.
+   */
+  function snapshotOf(sitting: SittingRow, viewer: SittingViewer): Promise<SerialisedSnapshot> {
+    const make = async (): Promise<SerialisedSnapshot> => {
+      const { state, seq } = await live.current(sitting);
+      return { seq, state: JSON.stringify(viewOf(state, viewer)), openVoteId: state.openVoteId };
+    };
+    if (viewer.kind !== 'public') return make();
+    const shared = publicSnapshots.get(sitting.id);
+    if (shared !== undefined && performance.now() - shared.madeAt < SHARED_SNAPSHOT_MS) {
+      return shared.snapshot;
+    }
+    const snapshot = make();
+    publicSnapshots.set(sitting.id, { snapshot, madeAt: performance.now() });
+    // A failed read is not shared: the next subscriber tries again.
+    snapshot.catch(() => publicSnapshots.delete(sitting.id));
+    return snapshot;
   }
 
   function unsubscribe(connection: Connection, sittingId: string): void {
@@ -542,6 +582,9 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     const stale = Date.now() - 60_000;
     for (const [key, entry] of tallyTimers) {
       if (entry.timer === null && entry.last < stale) tallyTimers.delete(key);
+    }
+    for (const [sittingId, { madeAt }] of publicSnapshots) {
+      if (performance.now() - madeAt > SHARED_SNAPSHOT_MS) publicSnapshots.delete(sittingId);
     }
   }
   const sweeper = setInterval(() => {
