@@ -23,6 +23,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
+      // The live sitting's WebSocket; listed first, as the first matching entry wins.
+      '/api/live': { target: apiServer, ws: true },
       '/api': apiServer,
       '/health': apiServer,
     },

@@ -51,6 +51,15 @@ export const subscribedMessageSchema = z.object({
   sittingId: sittingIdSchema,
   /** The last sequence number the server has; events up to it follow, or a snapshot does. */
   seq: z.number().int(),
+  /**
+   * Who the server takes this client for in this sitting: what it may see (`public`, `member`:
+   * a user of the council, `conductor`: the operator or the chair) and, when they sit in the
+   * body, their member id, the one their ballots and confirmations are recorded under.
+   */
+  viewer: z.object({
+    kind: z.enum(['public', 'member', 'conductor']),
+    memberId: z.string().nullable(),
+  }),
   ...base,
 });
 

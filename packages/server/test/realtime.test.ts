@@ -63,7 +63,11 @@ describe('the live sitting over WebSocket', () => {
   it('gives a new public viewer a snapshot, then streams events as they happen', async () => {
     viewer.send({ type: 'subscribe', sittingId, afterSeq: 0 });
     const subscribed = await viewer.next((m) => m.type === 'subscribed');
-    expect(subscribed).toMatchObject({ sittingId, seq: 0 });
+    expect(subscribed).toMatchObject({
+      sittingId,
+      seq: 0,
+      viewer: { kind: 'public', memberId: null },
+    });
     const snapshot = await viewer.next((m) => m.type === 'snapshot');
     expect(snapshot).toMatchObject({ seq: 0, state: { status: 'convened' } });
 
@@ -223,6 +227,11 @@ describe('the live sitting over WebSocket', () => {
       socket.send({ type: 'subscribe', sittingId, afterSeq: 0 });
       await socket.next((m) => m.type === 'snapshot');
     }
+    // The server tells the client which member it is: the same on both devices.
+    const viewers = [phone, tablet].map((socket) => socket.ofType('subscribed')[0]?.['viewer']);
+    expect(viewers[0]).toMatchObject({ kind: 'member' });
+    expect(typeof (viewers[0] as { memberId: unknown }).memberId).toBe('string');
+    expect(viewers[1]).toEqual(viewers[0]);
     // A command first, so the connection holds its sign-in: signing out must still end it.
     const before = await command(phone, { type: 'speaker.withdraw', requestId: 'none-such' });
     expect((before['error'] as { code: string }).code).not.toBe('unauthenticated');

@@ -389,7 +389,12 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     channels.set(sittingId, channel);
 
     const current = await snapshotOf(sitting, viewer);
-    send(connection, { type: 'subscribed', sittingId, seq: current.seq });
+    send(connection, {
+      type: 'subscribed',
+      sittingId,
+      seq: current.seq,
+      viewer: { kind: viewer.kind, memberId: viewer.memberId },
+    });
     if (afterSeq === 0 || afterSeq > current.seq || current.seq - afterSeq > SNAPSHOT_AFTER) {
       // Composed from the serialised state, which may be shared by many public viewers.
       sendRaw(

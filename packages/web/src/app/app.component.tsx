@@ -8,7 +8,12 @@ import { isLanguage, type Language } from '../i18n/language';
 import { readStoredLanguage, storeLanguage } from '../i18n/language-storage';
 import { PageLayout } from '../layout/page-layout.component';
 import { useDocumentTitle } from '../layout/use-document-title.hook';
+import { closeSharedLiveConnection } from '../live/shared-connection';
+import { LiveSittingPage } from '../live/live-sitting.page';
 import { LoginPage } from '../login/login.page';
+import { NotFoundPage } from '../routing/not-found.page';
+import type { Route } from '../routing/routes';
+import { useRoute } from '../routing/use-route.hook';
 import { SittingsPage } from '../sittings/sittings.page';
 
 type Session =
@@ -25,7 +30,9 @@ export function App() {
   const [notice, setNotice] = useState<Notice>(null);
   const [signingOut, setSigningOut] = useState(false);
   // Pages take the focus to their heading when the user moved between them, not on first load.
-  const [moved, setMoved] = useState(false);
+  const [movedBySession, setMoved] = useState(false);
+  const { route, moved: navigated } = useRoute();
+  const moved = movedBySession || navigated;
 
   /** The signed-in user's language applies unless this device holds an explicit choice. */
   const adoptUserLanguage = useCallback(
@@ -74,6 +81,8 @@ export function App() {
   };
 
   const signIn = (user: CurrentUser): void => {
+    // A live socket carries the cookie it opened with: the new user gets a socket of their own.
+    closeSharedLiveConnection();
     adoptUserLanguage(user);
     setNotice(null);
     setMoved(true);
@@ -85,6 +94,7 @@ export function App() {
     setNotice(null);
     try {
       await vecheApi.logout();
+      closeSharedLiveConnection();
       setMoved(true);
       setSession({ state: 'signed-out', reason: 'signedOut' });
     } catch (error) {
@@ -101,6 +111,7 @@ export function App() {
   };
 
   const sessionEnded = useCallback(() => {
+    closeSharedLiveConnection();
     setMoved(true);
     setSession({ state: 'signed-out', reason: 'unauthenticated' });
   }, []);
@@ -119,6 +130,7 @@ export function App() {
       onChooseLanguage={chooseLanguage}
       onSignOut={() => void signOut()}
       notice={noticeText}
+      currentPage={route.name}
     >
       {session.state === 'checking' && <Checking />}
       {session.state === 'signed-out' && (
@@ -135,10 +147,43 @@ export function App() {
         />
       )}
       {session.state === 'signed-in' && (
-        <SittingsPage focusHeading={moved} onSessionEnded={sessionEnded} />
+        <SignedInPage
+          route={route}
+          user={session.user}
+          focusHeading={moved}
+          onSessionEnded={sessionEnded}
+        />
       )}
     </PageLayout>
   );
+}
+
+interface SignedInPageProps {
+  route: Route;
+  user: CurrentUser;
+  focusHeading: boolean;
+  onSessionEnded: () => void;
+}
+
+/** The page the address names, for a signed-in user. */
+function SignedInPage({ route, user, focusHeading, onSessionEnded }: SignedInPageProps) {
+  switch (route.name) {
+    case 'sittings':
+      return <SittingsPage focusHeading={focusHeading} onSessionEnded={onSessionEnded} />;
+    case 'live':
+      return (
+        <LiveSittingPage
+          // A new sitting is a new page: nothing of the previous one's state carries over.
+          key={route.sittingId}
+          sittingId={route.sittingId}
+          user={user}
+          focusHeading={focusHeading}
+          onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'notFound':
+      return <NotFoundPage />;
+  }
 }
 
 function Checking() {

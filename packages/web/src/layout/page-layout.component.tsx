@@ -2,6 +2,8 @@ import type { CurrentUser } from '@veche/protocol';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/language';
+import { RouteLink } from '../routing/route-link.component';
+import type { Route } from '../routing/routes';
 import { LanguageSwitcher } from './language-switcher.component';
 
 interface Props {
@@ -11,6 +13,8 @@ interface Props {
   onSignOut?: () => void;
   /** A message about the whole app (e.g. a preference that could not be saved). */
   notice?: string | null;
+  /** The page shown, so that the menu marks it. */
+  currentPage?: Route['name'];
   children: ReactNode;
 }
 
@@ -21,6 +25,7 @@ export function PageLayout({
   onChooseLanguage,
   onSignOut,
   notice,
+  currentPage,
   children,
 }: Props) {
   const { t } = useTranslation();
@@ -44,9 +49,9 @@ export function PageLayout({
             <nav aria-label={t('nav.label')}>
               <ul className="nav-list">
                 <li>
-                  <a href="/" aria-current="page">
+                  <RouteLink to="/" aria-current={currentPage === 'sittings' ? 'page' : undefined}>
                     {t('nav.upcoming')}
-                  </a>
+                  </RouteLink>
                 </li>
               </ul>
             </nav>

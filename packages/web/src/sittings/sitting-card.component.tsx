@@ -1,11 +1,20 @@
 import type { SittingSummary } from '@veche/protocol';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RouteLink } from '../routing/route-link.component';
+import { livePath } from '../routing/routes';
 import { formatSittingTime } from './format-sitting-time';
 
 interface Props {
   sitting: SittingSummary;
 }
+
+/** Sittings whose live page has something to show or soon will. */
+const LIVE_STATUSES: ReadonlySet<SittingSummary['status']> = new Set([
+  'convened',
+  'open',
+  'suspended',
+]);
 
 /** One upcoming sitting. The body's name and the titles are the council's own words: shown as given. */
 export function SittingCard({ sitting }: Props) {
@@ -48,6 +57,13 @@ export function SittingCard({ sitting }: Props) {
           </dd>
         </div>
       </dl>
+      {LIVE_STATUSES.has(sitting.status) && (
+        <p className="sitting__actions">
+          <RouteLink className="button button--primary" to={livePath(sitting.id)}>
+            {t('sittings.joinLive')}
+          </RouteLink>
+        </p>
+      )}
       <section className="agenda" aria-labelledby={agendaHeadingId}>
         <div className="agenda__header">
           <h3 id={agendaHeadingId}>{t('sittings.agenda')}</h3>

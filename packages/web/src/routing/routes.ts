@@ -1,0 +1,19 @@
+/** The app's pages, by address. There are few, so a list of patterns is all the router needed. */
+export type Route =
+  | { readonly name: 'sittings' }
+  | { readonly name: 'live'; readonly sittingId: string }
+  | { readonly name: 'notFound' };
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const LIVE = new RegExp(`^/sittings/(${UUID})/live/?$`);
+
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'sittings' };
+  const live = LIVE.exec(pathname);
+  if (live?.[1] !== undefined) return { name: 'live', sittingId: live[1].toLowerCase() };
+  return { name: 'notFound' };
+}
+
+export function livePath(sittingId: string): string {
+  return `/sittings/${encodeURIComponent(sittingId)}/live`;
+}
