@@ -142,9 +142,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   void sweepSessions();
   const sessionSweep = setInterval(() => void sweepSessions(), 3_600_000);
   sessionSweep.unref();
+  // The sockets go first: the HTTP server's close waits for every connection, upgraded ones
+  // included, so with live clients still connected it would wait until the stop deadline.
+  app.addHook('preClose', async () => {
+    await gateway.close();
+  });
   app.addHook('onClose', async () => {
     clearInterval(sessionSweep);
-    await gateway.close();
     await deadlines.stop();
     await live.drain();
   });

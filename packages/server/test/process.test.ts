@@ -3,6 +3,7 @@ import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TestClient } from './support/http-client.js';
+import { LiveClient } from './support/live-client.js';
 import { newDataDir, runVecheToExit, startVeche } from './support/server-process.js';
 import {
   createTestPostgresDatabase,
@@ -125,6 +126,24 @@ describe('the server process on the embedded database', () => {
     expect(server.logs()).toContain('"msg":"stopped"');
     expect(existsSync(join(server.dataDir, 'veche.lock'))).toBe(false);
     agent.destroy();
+  });
+
+  it('closes live sockets with "going away" when asked to stop, and still exits cleanly', async () => {
+    const server = await startVeche();
+    const sockets = await Promise.all([
+      LiveClient.connect(server.url),
+      LiveClient.connect(server.url),
+    ]);
+    const started = Date.now();
+    server.process.kill('SIGTERM');
+    expect(await server.exited(), server.logs()).toBe(0);
+    // Well inside the 10 s stop deadline, which used to run out while sockets were open.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    for (const socket of sockets) {
+      await expect.poll(() => socket.closeCode, { timeout: 2_000 }).toBe(1001);
+    }
+    expect(server.logs()).toContain('"msg":"stopped"');
+    expect(existsSync(join(server.dataDir, 'veche.lock'))).toBe(false);
   });
 
   it('with DEMO=off creates no demo council and prints no demo logins', async () => {
