@@ -249,6 +249,61 @@ describe('the live sitting over WebSocket', () => {
     expect(refused).toMatchObject({ accepted: false, error: { code: 'unauthenticated' } });
   });
 
+  it('streams every event in order to hundreds of public viewers, a chunk at a time', async () => {
+    const crowd = await Promise.all(Array.from({ length: 300 }, () => connect()));
+    for (const socket of crowd) socket.send({ type: 'subscribe', sittingId, afterSeq: 0 });
+    const from = await Promise.all(
+      crowd.map(
+        async (socket) => (await socket.next((m) => m.type === 'snapshot'))['seq'] as number,
+      ),
+    );
+    // Several members present since the quorum check ask for the floor at once: appends of one
+    // and of several events.
+    const speakers = await Promise.all(
+      DEMO_COUNCILLORS.slice(1, 7).map((councillor) => connect(councillor.email)),
+    );
+    const results = await Promise.all(
+      speakers.map((socket, index) =>
+        command(socket, {
+          type: 'speaker.request',
+          requestId: `crowd-${String(index)}`,
+          speechType: 'normal',
+        }),
+      ),
+    );
+    for (const result of results)
+      expect(result, JSON.stringify(result)).toMatchObject({ accepted: true });
+    const last = Math.max(...results.map((result) => result['seq'] as number));
+    for (const [index, socket] of crowd.entries()) {
+      await socket.next((m) => m.type === 'event' && m['seq'] === last);
+      const start = from[index]!;
+      expect(events(socket)).toEqual(Array.from({ length: last - start }, (_, i) => start + 1 + i));
+    }
+    await Promise.all(crowd.map((socket) => socket.close()));
+  });
+
+  it('resumes a public viewer from where it stands even right after others subscribed afresh', async () => {
+    // A newcomer's snapshot is shared with those who subscribe afresh shortly after; a viewer
+    // resuming at the head must not be mistaken for one ahead of the log because of it.
+    const newcomer = await connect();
+    newcomer.send({ type: 'subscribe', sittingId, afterSeq: 0 });
+    await newcomer.next((m) => m.type === 'snapshot');
+    // A member present since the quorum check, with no request of their own yet.
+    const member = await connect(DEMO_COUNCILLORS[8]!.email);
+    const { seq } = await command(member, {
+      type: 'speaker.request',
+      requestId: 'resume-1',
+      speechType: 'normal',
+    });
+    const resuming = await connect();
+    resuming.send({ type: 'subscribe', sittingId, afterSeq: seq as number });
+    await resuming.next((m) => m.type === 'subscribed');
+    await command(member, { type: 'speaker.withdraw', requestId: 'resume-1' });
+    await resuming.next((m) => m.type === 'event' && m['seq'] === (seq as number) + 1);
+    expect(resuming.ofType('snapshot')).toHaveLength(0);
+    expect(events(resuming)).toEqual([(seq as number) + 1]);
+  });
+
   it('refuses a socket opened from another site', async () => {
     await expect(
       LiveClient.connect(server.url, {

@@ -49,6 +49,17 @@ const RECHECK_MS = 60_000;
 /** Sittings whose access one connection keeps at a time. */
 const PARTICIPANTS_PER_CONNECTION = 16;
 
+/** Public viewers sent an event between two turns of the event loop (see deliverToPublic). */
+const PUBLIC_CHUNK = 256;
+
+/** One appended batch of events on its way to a sitting's public viewers. */
+interface PublicDelivery {
+  readonly events: readonly { seq: number; event: LoggedEvent }[];
+  readonly cache: Map<string, string>;
+  readonly audience: readonly Connection[];
+  next: number;
+}
+
 /** How long the public's serialised snapshot of a sitting is shared by new subscribers. */
 const SHARED_SNAPSHOT_MS = 250;
 
@@ -342,12 +353,56 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
       return;
     }
     const cache = new Map<string, string>();
+    const audience: Connection[] = [];
     for (const connection of subscribers) {
       const sub = connection.subscriptions.get(message.sittingId);
-      if (sub !== undefined)
-        corked(connection, () => deliver(connection, sub, message.events, cache));
+      if (sub === undefined) continue;
+      if (sub.viewer === 'public') audience.push(connection);
+      else corked(connection, () => deliver(connection, sub, message.events, cache));
+    }
+    if (audience.length > 0) {
+      queuePublicDelivery(message.sittingId, { events: message.events, cache, audience, next: 0 });
     }
   });
+
+  /**
+   * The public's copies of each sitting's events, in the order they were appended. Members and
+   * conductors get an event at once; thousands of public viewers get it a chunk at a time, with
+   * the event loop free between chunks, so that ballots arriving meanwhile are acknowledged
+   * instead of waiting behind one long loop of sends. Each delivery finishes before the next
+   * starts, so every viewer still receives the events in order.
+   */
+  const publicDeliveries = new Map<string, PublicDelivery[]>();
+
+  function queuePublicDelivery(sittingId: string, delivery: PublicDelivery): void {
+    const queue = publicDeliveries.get(sittingId);
+    if (queue !== undefined) {
+      queue.push(delivery);
+      return;
+    }
+    publicDeliveries.set(sittingId, [delivery]);
+    setImmediate(() => deliverToPublic(sittingId));
+  }
+
+  function deliverToPublic(sittingId: string): void {
+    const queue = publicDeliveries.get(sittingId);
+    if (queue === undefined) return;
+    let budget = PUBLIC_CHUNK;
+    while (queue.length > 0 && budget > 0) {
+      const head = queue[0]!;
+      while (head.next < head.audience.length && budget > 0) {
+        const connection = head.audience[head.next++]!;
+        budget--;
+        // Looked up now: the viewer may have left, or subscribed again, meanwhile.
+        const sub = connection.subscriptions.get(sittingId);
+        if (sub !== undefined)
+          corked(connection, () => deliver(connection, sub, head.events, head.cache));
+      }
+      if (head.next >= head.audience.length) queue.shift();
+    }
+    if (queue.length > 0) setImmediate(() => deliverToPublic(sittingId));
+    else publicDeliveries.delete(sittingId);
+  }
 
   async function subscribe(
     connection: Connection,
@@ -388,7 +443,9 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     channel.add(connection);
     channels.set(sittingId, channel);
 
-    const current = await snapshotOf(sitting, viewer);
+    // Only a client starting afresh may get a shared snapshot: to decide whether a resuming
+    // client is behind or (after a restore) ahead, the log's real position counts.
+    const current = await snapshotOf(sitting, viewer, afterSeq === 0);
     send(connection, {
       type: 'subscribed',
       sittingId,
@@ -417,12 +474,16 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
    * may be a little behind; the subscriber catches up from the log, and a running vote's tally
    * follows within TALLY_INTERVAL_MS.
    */
-  function snapshotOf(sitting: SittingRow, viewer: SittingViewer): Promise<SerialisedSnapshot> {
+  function snapshotOf(
+    sitting: SittingRow,
+    viewer: SittingViewer,
+    shareable: boolean,
+  ): Promise<SerialisedSnapshot> {
     const make = async (): Promise<SerialisedSnapshot> => {
       const { state, seq } = await live.current(sitting);
       return { seq, state: JSON.stringify(viewOf(state, viewer)), openVoteId: state.openVoteId };
     };
-    if (viewer.kind !== 'public') return make();
+    if (viewer.kind !== 'public' || !shareable) return make();
     const shared = publicSnapshots.get(sitting.id);
     if (shared !== undefined && performance.now() - shared.madeAt < SHARED_SNAPSHOT_MS) {
       return shared.snapshot;
@@ -577,10 +638,15 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     const heads = await repos.sittingEvents.lastSeqs([...channels.keys()]);
     for (const [sittingId, subscribers] of channels) {
       const head = heads.get(sittingId) ?? 0;
+      // Public viewers with events still on their way are not behind, only waiting their
+      // turn: reading the log for each of thousands of them would bury the very delivery they
+      // wait for. If something was lost, a later sweep finds it once the queue is empty.
+      const publicPending = publicDeliveries.has(sittingId);
       for (const connection of subscribers) {
         const sub = connection.subscriptions.get(sittingId);
-        if (sub !== undefined && !sub.replaying && sub.lastSeq < head)
-          void catchUp(connection, sub);
+        if (sub === undefined || sub.replaying || sub.lastSeq >= head) continue;
+        if (sub.viewer === 'public' && publicPending) continue;
+        void catchUp(connection, sub);
       }
     }
     // Tally rate-limit entries of votes long quiet are no longer needed.
@@ -640,6 +706,7 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
       clearInterval(heartbeat);
       clearInterval(sweeper);
       unsubscribeFromBus();
+      publicDeliveries.clear();
       for (const { timer } of tallyTimers.values()) if (timer !== null) clearTimeout(timer);
       app.server.off('upgrade', onUpgrade);
       for (const client of wss.clients) client.close(1001, 'server stopping');
