@@ -312,7 +312,8 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
         logged.push(...events.map((event) => ({ actor: entry.actor, event })));
         results.push({ accepted: true, seq: log.lastSeq + logged.length, events });
       }
-      if (log.lastSeq === 0)
+      // The setup is frozen with the first event (a burst of refusals appends none).
+      if (log.lastSeq === 0 && logged.length > 0)
         await tx.sittings.freezeLogSetup(sitting.councilId, sitting.id, log.setup);
       await tx.sittingEvents.append(
         sitting.councilId,
