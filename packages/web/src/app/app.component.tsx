@@ -10,6 +10,7 @@ import { PageLayout } from '../layout/page-layout.component';
 import { useDocumentTitle } from '../layout/use-document-title.hook';
 import { closeSharedLiveConnection } from '../live/shared-connection';
 import { LiveSittingPage } from '../live/live-sitting.page';
+import { ConductPage } from '../conduct/conduct.page';
 import { LoginPage } from '../login/login.page';
 import { NotFoundPage } from '../routing/not-found.page';
 import type { Route } from '../routing/routes';
@@ -169,11 +170,23 @@ interface SignedInPageProps {
 function SignedInPage({ route, user, focusHeading, onSessionEnded }: SignedInPageProps) {
   switch (route.name) {
     case 'sittings':
-      return <SittingsPage focusHeading={focusHeading} onSessionEnded={onSessionEnded} />;
+      return (
+        <SittingsPage user={user} focusHeading={focusHeading} onSessionEnded={onSessionEnded} />
+      );
     case 'live':
       return (
         <LiveSittingPage
           // A new sitting is a new page: nothing of the previous one's state carries over.
+          key={route.sittingId}
+          sittingId={route.sittingId}
+          user={user}
+          focusHeading={focusHeading}
+          onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'conduct':
+      return (
+        <ConductPage
           key={route.sittingId}
           sittingId={route.sittingId}
           user={user}

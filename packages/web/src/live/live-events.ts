@@ -9,8 +9,9 @@ import {
 /*
  * The events of the sitting log that change what a councillor sees: the domain's `SittingEvent`s
  * (packages/domain/src/sitting/sitting.events.ts), checked on arrival. Events this client does
- * not know (the server's `vote.sealed`, the coming `chat.sent`, anything newer) are not errors:
- * they still take their place in the sequence, they just change nothing here.
+ * not know (the server's `vote.sealed`, anything newer) are not errors: they still take their
+ * place in the sequence, they just change nothing here. Nor is a chat message this viewer may
+ * not read: the server sends it as `{type: 'chat.sent', redacted: true}`, keeping its place.
  */
 
 const id = z.string();
@@ -94,6 +95,17 @@ export const liveEventSchema = z.discriminatedUnion('type', [
     at,
   }),
   event('vote.annulled', { voteId: id, reason: z.string(), at }),
+  event('chat.sent', {
+    messageId: id,
+    from: z.object({ userId: id, memberId: id.nullable() }),
+    to: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('conductors') }),
+      z.object({ kind: z.literal('members') }),
+      z.object({ kind: z.literal('member'), memberId: id }),
+    ]),
+    text: z.string(),
+    at,
+  }),
 ]);
 
 export type LiveEvent = z.infer<typeof liveEventSchema>;
@@ -120,6 +132,7 @@ export interface RawEvent {
 
 export function parseLiveEvent(raw: RawEvent): ParsedEvent {
   if (!KNOWN_TYPES.has(raw.type)) return { kind: 'ignored' };
+  if (raw.type === 'chat.sent' && raw['redacted'] === true) return { kind: 'ignored' };
   const parsed = liveEventSchema.safeParse(raw);
   return parsed.success ? { kind: 'event', event: parsed.data } : { kind: 'malformed' };
 }

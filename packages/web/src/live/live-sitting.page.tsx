@@ -2,6 +2,14 @@ import { toRoman, type SpeechType } from '@veche/domain';
 import type { CurrentUser } from '@veche/protocol';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChatPanel } from '../chat/chat-panel.component';
+import {
+  chatCommand,
+  chatProblem,
+  chatSending,
+  chatTag,
+  type ChatTarget,
+} from '../chat/chat-selectors';
 import { useDocumentTitle } from '../layout/use-document-title.hook';
 import { RouteLink } from '../routing/route-link.component';
 import { ConnectionStatus } from './connection-status.component';
@@ -134,6 +142,7 @@ export function LiveSittingPage({ sittingId, user, focusHeading, onSessionEnded 
           feed={feed}
           view={view}
           memberId={memberId}
+          userId={user.id}
           mayAct={mayAct}
           commands={live.commands}
           send={live.send}
@@ -148,13 +157,15 @@ interface BodyProps {
   feed: SittingFeed;
   view: SittingView;
   memberId: string | null;
+  userId: string;
   mayAct: boolean;
   commands: readonly TrackedCommand[];
   send: ReturnType<typeof useLiveSitting>['send'];
   serverNow: () => number;
 }
 
-function LiveBody({ feed, view, memberId, mayAct, commands, send, serverNow }: BodyProps) {
+function LiveBody(props: BodyProps) {
+  const { feed, view, memberId, userId, mayAct, commands, send, serverNow } = props;
   const { t } = useTranslation();
   const check = view.quorumCheck;
   const vote = view.openVoteId === null ? undefined : view.votes[view.openVoteId];
@@ -192,6 +203,15 @@ function LiveBody({ feed, view, memberId, mayAct, commands, send, serverNow }: B
         stillWanted: (now) => now.speakerQueue.some((entry) => entry.requestId === requestId),
       },
     );
+
+  const sendChat = (text: string, target: ChatTarget) => {
+    const command = chatCommand(text, target);
+    if (command.type !== 'chat.send') return;
+    send(command, {
+      tag: chatTag(command.messageId),
+      stillWanted: (now) => now.status !== 'closed',
+    });
+  };
 
   const yourChoice = (voteId: string): string | null => {
     const decided = commands.findLast(
@@ -241,6 +261,18 @@ function LiveBody({ feed, view, memberId, mayAct, commands, send, serverNow }: B
           serverNow={serverNow}
           onRequest={requestFloor}
           onWithdraw={withdraw}
+        />
+      )}
+      {mayAct && (
+        <ChatPanel
+          messages={view.chat}
+          members={view.setup.members}
+          conducting={false}
+          userId={userId}
+          memberId={memberId}
+          sending={chatSending(commands)}
+          problem={chatProblem(commands)}
+          onSend={sendChat}
         />
       )}
       <LiveAgenda agenda={view.agenda} currentItemId={view.currentItemId} />

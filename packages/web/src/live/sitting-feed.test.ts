@@ -88,6 +88,19 @@ describe('a sitting feed', () => {
     expect(publicFeed.memberId).toBeNull();
   });
 
+  it('learns whether the user conducts the sitting', () => {
+    const feed = receive(subscribing(newFeed(SITTING)), {
+      type: 'subscribed',
+      seq: 0,
+      viewer: { kind: 'conductor', memberId: null },
+    }).feed;
+    expect(feed.viewerKind).toBe('conductor');
+    expect(receive(disconnected(feed), { type: 'subscribed', seq: 0 }).feed.viewerKind).toBe(
+      'conductor',
+    );
+    expect(newFeed(SITTING).viewerKind).toBeNull();
+  });
+
   it('asks for a snapshot while it has no view, and ignores events until one comes', () => {
     const fresh = subscribing(newFeed(SITTING));
     expect(resumeFrom(fresh)).toBe(0);
@@ -113,7 +126,19 @@ describe('a sitting feed', () => {
 
   it('counts an event it does not know without changing the view', () => {
     const feed = started(run);
-    const next = receive(feed, { type: 'event', seq: 1, event: { type: 'chat.sent' } }).feed;
+    const next = receive(feed, {
+      type: 'event',
+      seq: 1,
+      event: { type: 'hall.display_changed' },
+    }).feed;
+    expect(next.seq).toBe(1);
+    expect(next.view).toBe(feed.view);
+  });
+
+  it('counts a chat message the viewer may not read without changing the view', () => {
+    const feed = started(run);
+    const event = { type: 'chat.sent', redacted: true };
+    const next = receive(feed, { type: 'event', seq: 1, event }).feed;
     expect(next.seq).toBe(1);
     expect(next.view).toBe(feed.view);
   });

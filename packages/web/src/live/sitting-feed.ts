@@ -26,7 +26,14 @@ export interface SittingFeed {
   readonly recent: readonly { readonly seq: number; readonly event: LiveEvent }[];
   /** This user's member id in the sitting, as the server said when it confirmed; null if none. */
   readonly memberId: string | null;
+  /**
+   * What the server takes this user for in the sitting: `conductor` (operator or chair) may run
+   * it; null until the subscription is confirmed.
+   */
+  readonly viewerKind: ViewerKind | null;
 }
+
+export type ViewerKind = 'public' | 'member' | 'conductor';
 
 const RECENT = 64;
 
@@ -41,6 +48,7 @@ export function newFeed(sittingId: string): SittingFeed {
     tallySeqs: {},
     recent: [],
     memberId: null,
+    viewerKind: null,
   };
 }
 
@@ -69,7 +77,7 @@ export type FeedMessage =
   | {
       readonly type: 'subscribed';
       readonly seq: number;
-      readonly viewer?: { readonly memberId: string | null };
+      readonly viewer?: { readonly kind?: ViewerKind; readonly memberId: string | null };
     }
   | { readonly type: 'snapshot'; readonly seq: number; readonly state: unknown }
   | { readonly type: 'event'; readonly seq: number; readonly event: RawEvent }
@@ -126,6 +134,7 @@ export function feedReceive(feed: SittingFeed, message: FeedMessage): FeedStep {
         head: message.seq,
         error: null,
         memberId: message.viewer?.memberId ?? feed.memberId,
+        viewerKind: message.viewer?.kind ?? feed.viewerKind,
       });
     case 'snapshot': {
       const view = parseSittingView(message.state);

@@ -202,11 +202,65 @@ describe('the fold agrees with the server', () => {
     const start = view(run.initial);
     const noisy = run.log.flatMap((entry) => [
       { ...entry.event, addedLater: { any: 'thing' } },
-      { type: 'chat.sent', messageId: 'x', text: 'hello' },
+      { type: 'hall.display_changed', messageId: 'x', text: 'hello' },
     ]);
     expect(fold(start, noisy)).toEqual(view(snapshotOf(run.final)));
     expect(parseSittingView({ ...(snapshotOf(run.final) as object), chat: [] })).toEqual(
       view(snapshotOf(run.final)),
     );
+  });
+});
+
+describe('the chat', () => {
+  const run = runSitting([
+    ...OPENING,
+    {
+      type: 'chat.send',
+      messageId: 'msg-1',
+      from: { userId: 'u1', memberId: 'm1' },
+      to: { kind: 'conductors' },
+      text: 'May I speak next?',
+    },
+    {
+      type: 'chat.send',
+      messageId: 'msg-2',
+      from: { userId: 'op', memberId: null },
+      to: { kind: 'member', memberId: 'm1' },
+      text: 'Yes, after the break.',
+    },
+  ]);
+  const sent = run.log.filter((entry) => entry.event.type === 'chat.sent');
+
+  it('folds chat messages in the order sent, as the snapshot holds them', () => {
+    expect(sent).toHaveLength(2);
+    const folded = fold(
+      view(run.initial),
+      run.log.map((entry) => entry.event),
+    );
+    expect(folded.chat.map((message) => message.messageId)).toEqual(['msg-1', 'msg-2']);
+    expect(folded).toEqual(view(snapshotOf(run.final)));
+    expect(folded.chat[1]).toEqual({
+      messageId: 'msg-2',
+      from: { userId: 'op', memberId: null },
+      to: { kind: 'member', memberId: 'm1' },
+      text: 'Yes, after the break.',
+      at: expect.any(Number) as number,
+    });
+  });
+
+  it('never shows a message twice', () => {
+    const first = sent[0]!.event;
+    const once = applyEvent(view(run.initial), event(first));
+    expect(applyEvent(once, event(first))).toBe(once);
+  });
+
+  it('passes over a message the viewer may not read, keeping its place in the log', () => {
+    expect(parseLiveEvent({ type: 'chat.sent', redacted: true })).toEqual({ kind: 'ignored' });
+    expect(parseLiveEvent({ type: 'chat.sent', messageId: 'x' })).toEqual({ kind: 'malformed' });
+  });
+
+  it("reads an older server's snapshot without a chat as an empty chat", () => {
+    const { chat: _chat, ...older } = snapshotOf(run.final) as Record<string, unknown>;
+    expect(view(older).chat).toEqual([]);
   });
 });

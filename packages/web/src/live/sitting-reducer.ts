@@ -215,6 +215,12 @@ export function applyEvent(view: SittingView, event: LiveEvent): SittingView {
       });
       return view.openVoteId === event.voteId ? { ...annulled, openVoteId: null } : annulled;
     }
+    case 'chat.sent': {
+      // Message ids are unique in a sitting's chat (the domain refuses a second): never twice.
+      if (view.chat.some((message) => message.messageId === event.messageId)) return view;
+      const { messageId, from, to, text, at } = event;
+      return { ...view, chat: [...view.chat, { messageId, from, to, text, at }] };
+    }
   }
 }
 

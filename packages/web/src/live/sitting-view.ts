@@ -16,8 +16,8 @@ import { z } from 'zod';
  * The live sitting as this client sees it: the server's view of the domain's `SittingState`
  * (packages/server/src/sittings/state-view.ts), where a vote carries a filtered tally instead of
  * ballots. The protocol leaves the snapshot's `state` loose, so the client checks it here: nothing
- * unchecked reaches the UI. Objects are not strict on purpose: fields the server adds later (the
- * chat, say) are dropped, not refused, so an older page keeps working.
+ * unchecked reaches the UI. Objects are not strict on purpose: fields the server adds later are
+ * dropped, not refused, so an older page keeps working.
  */
 
 const count = z.number().int().min(0);
@@ -125,6 +125,21 @@ export const agendaItemViewSchema: z.ZodType<AgendaItem> = z.lazy(() =>
   }),
 );
 
+const chatAudienceViewSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('conductors') }),
+  z.object({ kind: z.literal('members') }),
+  z.object({ kind: z.literal('member'), memberId: id }),
+]);
+
+/** A chat message this viewer may read (the server filters the chat per viewer). */
+export const chatMessageViewSchema = z.object({
+  messageId: id,
+  from: z.object({ userId: id, memberId: id.nullable() }),
+  to: chatAudienceViewSchema,
+  text: z.string(),
+  at: instant,
+});
+
 export const sittingSetupViewSchema = z.object({
   sittingId: id,
   number: z.number().int().positive(),
@@ -161,6 +176,8 @@ export const sittingViewSchema = z.object({
   votes: z.record(z.string(), voteViewSchema),
   voteOrder: z.array(id),
   openVoteId: id.nullable(),
+  /** Absent from an older server's snapshot: no chat then. */
+  chat: z.array(chatMessageViewSchema).default([]),
 });
 
 export type SittingView = z.infer<typeof sittingViewSchema>;
@@ -170,6 +187,7 @@ export type SpeakerEntryView = z.infer<typeof speakerEntryViewSchema>;
 export type CurrentSpeakerView = z.infer<typeof currentSpeakerViewSchema>;
 export type MajorityOutcomeView = z.infer<typeof majorityOutcomeViewSchema>;
 export type MajorityRuleView = z.infer<typeof majorityRuleViewSchema>;
+export type ChatMessageView = z.infer<typeof chatMessageViewSchema>;
 export type QuorumResultView = z.infer<typeof quorumResultViewSchema>;
 
 /** Reads a snapshot's state; null when it is not the shape this client understands. */

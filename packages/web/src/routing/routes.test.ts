@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { livePath, matchRoute } from './routes';
+import { conductPath, livePath, matchRoute } from './routes';
 
 const ID = '5f0c6b8e-3c1a-4d2b-9e4f-0a1b2c3d4e5f';
 
@@ -21,5 +21,10 @@ describe('matchRoute', () => {
 
   it('matches the paths it makes', () => {
     expect(matchRoute(livePath(ID))).toEqual({ name: 'live', sittingId: ID });
+    expect(matchRoute(conductPath(ID))).toEqual({ name: 'conduct', sittingId: ID });
+    expect(matchRoute(`/sittings/${ID.toUpperCase()}/conduct/`)).toEqual({
+      name: 'conduct',
+      sittingId: ID,
+    });
   });
 });

@@ -1,12 +1,13 @@
-import type { SittingSummary } from '@veche/protocol';
+import type { CurrentUser, SittingSummary } from '@veche/protocol';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouteLink } from '../routing/route-link.component';
-import { livePath } from '../routing/routes';
+import { conductPath, livePath } from '../routing/routes';
 import { formatSittingTime } from './format-sitting-time';
 
 interface Props {
   sitting: SittingSummary;
+  user: CurrentUser;
 }
 
 /** Sittings whose live page has something to show or soon will. */
@@ -17,8 +18,14 @@ const LIVE_STATUSES: ReadonlySet<SittingSummary['status']> = new Set([
 ]);
 
 /** One upcoming sitting. The body's name and the titles are the council's own words: shown as given. */
-export function SittingCard({ sitting }: Props) {
+export function SittingCard({ sitting, user }: Props) {
   const { t, i18n } = useTranslation();
+  // A hint only: the server decides who conducts, and the console says so if it disagrees.
+  const conducts = user.councils.some(
+    (council) =>
+      council.councilId === sitting.councilId &&
+      (council.roles.includes('operator') || council.roles.includes('chair')),
+  );
   const headingId = useId();
   const agendaHeadingId = useId();
   return (
@@ -62,6 +69,11 @@ export function SittingCard({ sitting }: Props) {
           <RouteLink className="button button--primary" to={livePath(sitting.id)}>
             {t('sittings.joinLive')}
           </RouteLink>
+          {conducts && (
+            <RouteLink className="button button--quiet" to={conductPath(sitting.id)}>
+              {t('conduct.open')}
+            </RouteLink>
+          )}
         </p>
       )}
       <section className="agenda" aria-labelledby={agendaHeadingId}>

@@ -1,4 +1,4 @@
-import type { SittingSummary } from '@veche/protocol';
+import type { CurrentUser, SittingSummary } from '@veche/protocol';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api/api-error';
@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../layout/use-document-title.hook';
 import { SittingCard } from './sitting-card.component';
 
 interface Props {
+  user: CurrentUser;
   focusHeading: boolean;
   /** The server no longer knows this session: the app goes back to the sign-in page. */
   onSessionEnded: () => void;
@@ -18,7 +19,7 @@ type Load =
   | { state: 'loaded'; sittings: SittingSummary[] }
   | { state: 'failed'; code: ErrorMessageCode };
 
-export function SittingsPage({ focusHeading, onSessionEnded }: Props) {
+export function SittingsPage({ user, focusHeading, onSessionEnded }: Props) {
   const { t } = useTranslation();
   useDocumentTitle(t('sittings.title'));
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -77,7 +78,7 @@ export function SittingsPage({ focusHeading, onSessionEnded }: Props) {
         <ul className="sitting-list">
           {load.sittings.map((sitting) => (
             <li key={sitting.id}>
-              <SittingCard sitting={sitting} />
+              <SittingCard sitting={sitting} user={user} />
             </li>
           ))}
         </ul>

@@ -1,0 +1,29 @@
+import type { Messages } from '../i18n/resources';
+
+/** The refusals the console has its own words for: the keys of `conduct.errors`. */
+export type ConductErrorCode = keyof Messages['conduct']['errors'];
+
+const KNOWN: ReadonlySet<string> = new Set<ConductErrorCode>([
+  'invalid_transition',
+  'no_quorum',
+  'quorum_check_running',
+  'unchanged',
+  'vote_in_progress',
+  'not_annulled',
+  'already_annulled',
+  'already_repeated',
+  'unknown_item',
+  'invalid_position',
+  'invalid_move',
+  'item_in_use',
+  'invalid_argument',
+  'invalid_majority_rule',
+  'floor_taken',
+  'floor_free',
+  'queue_empty',
+]);
+
+/** A refusal's code as the console words it, or null to leave it to the live page's words. */
+export function conductErrorCode(code: string): ConductErrorCode | null {
+  return KNOWN.has(code) ? (code as ConductErrorCode) : null;
+}

@@ -1,0 +1,190 @@
+import { toRoman } from '@veche/domain';
+import type { CurrentUser, WireCommand } from '@veche/protocol';
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChatPanel } from '../chat/chat-panel.component';
+import {
+  chatCommand,
+  chatProblem,
+  chatSending,
+  chatTag,
+  type ChatTarget,
+} from '../chat/chat-selectors';
+import { useDocumentTitle } from '../layout/use-document-title.hook';
+import { ConnectionStatus } from '../live/connection-status.component';
+import { isPending, type TrackedCommand } from '../live/live-commands';
+import { liveErrorCode } from '../live/live-error-code';
+import type { SittingView } from '../live/sitting-view';
+import { useLiveSitting, type LiveSitting } from '../live/use-live-sitting.hook';
+import { useSittingSummary } from '../live/use-sitting-summary.hook';
+import { RouteLink } from '../routing/route-link.component';
+import { livePath } from '../routing/routes';
+import { ConductAgenda } from './conduct-agenda.component';
+import { ConductLifecycle } from './conduct-lifecycle.component';
+import { ConductPresence } from './conduct-presence.component';
+import { ConductProblem } from './conduct-problem.component';
+import { ConductQuorum } from './conduct-quorum.component';
+import type { Run } from './conduct-run';
+import { ConductSpeakers } from './conduct-speakers.component';
+import { ConductVote } from './conduct-vote.component';
+import { useShortcuts } from './use-shortcuts.hook';
+
+interface Props {
+  sittingId: string;
+  user: CurrentUser;
+  focusHeading: boolean;
+  onSessionEnded: () => void;
+}
+
+const CONSOLE_TAG = 'conduct:';
+const isConsole = (command: TrackedCommand) => command.tag.startsWith(CONSOLE_TAG);
+
+/** The newest console command (the chat aside), if it failed: said at the top of the page. */
+function consoleProblem(commands: readonly TrackedCommand[]): TrackedCommand | null {
+  const last = commands.findLast(isConsole);
+  return last?.status === 'rejected' || last?.status === 'not_sent' ? last : null;
+}
+
+/**
+ * The operator's console and the chair's view (issue 4, section 2): one responsive page that
+ * runs the sitting: its lifecycle, quorum and presence, the agenda, the speakers, the votes and
+ * the chat inbox, with one-letter shortcuts for the frequent actions. The server decides who may
+ * conduct (`subscribed.viewer.kind`); the page only shows the controls to those it names.
+ */
+export function ConductPage({ sittingId, user, focusHeading, onSessionEnded }: Props) {
+  const { t } = useTranslation();
+  const live = useLiveSitting(sittingId);
+  const summary = useSittingSummary(sittingId);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const feed = live.feed;
+  const view = feed?.view ?? null;
+  const roman = view ? toRoman(view.setup.number) : (summary?.numberRoman ?? null);
+
+  useDocumentTitle(
+    roman === null ? t('conduct.eyebrow') : t('conduct.documentTitle', { number: roman }),
+  );
+
+  useEffect(() => {
+    if (focusHeading) headingRef.current?.focus();
+  }, [focusHeading]);
+
+  useEffect(() => {
+    if (live.signedOut) onSessionEnded();
+  }, [live.signedOut, onSessionEnded]);
+
+  const heading =
+    summary !== null
+      ? t('sittings.heading', { number: summary.numberRoman, body: summary.bodyName })
+      : roman !== null
+        ? t('live.fallbackTitle', { number: roman })
+        : t('conduct.eyebrow');
+  const kind = feed?.viewerKind ?? null;
+
+  return (
+    <div className="conduct" aria-busy={view === null}>
+      <p className="live__back">
+        <RouteLink to="/">{t('live.back')}</RouteLink>
+      </p>
+      <header className="live__header">
+        <p className="live__eyebrow">{t('conduct.eyebrow')}</p>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {heading}
+        </h1>
+        <div className="live__meta">
+          {view && (
+            <span className={`badge badge--${view.status}`}>
+              {t(`sitting.status.${view.status}`)}
+            </span>
+          )}
+          <ConnectionStatus status={live.status} onRetry={live.retryNow} />
+          <RouteLink className="conduct__member-view" to={livePath(sittingId)}>
+            {t('conduct.memberView')}
+          </RouteLink>
+        </div>
+      </header>
+      {feed?.phase === 'failed' && view === null && (
+        <div className="problem" role="alert">
+          <p>
+            <strong>{t('live.loadFailed')}</strong>{' '}
+            {t(`live.errors.${liveErrorCode(feed.error ?? 'unexpected')}`)}
+          </p>
+        </div>
+      )}
+      {view === null && feed?.phase !== 'failed' && <p className="muted">{t('live.loading')}</p>}
+      {view !== null && kind !== null && kind !== 'conductor' && (
+        <p className="notice">{t('conduct.notConductor')}</p>
+      )}
+      {view !== null && kind === 'conductor' && (
+        <ConsoleBody view={view} live={live} userId={user.id} memberId={feed?.memberId ?? null} />
+      )}
+    </div>
+  );
+}
+
+interface BodyProps {
+  view: SittingView;
+  live: LiveSitting;
+  userId: string;
+  memberId: string | null;
+}
+
+function ConsoleBody({ view, live, userId, memberId }: BodyProps) {
+  const { t } = useTranslation();
+  const shortcutsId = useId();
+  useShortcuts();
+  const { commands, send, serverNow } = live;
+  const busy = commands.some((command) => isConsole(command) && isPending(command));
+  const run: Run = (command: WireCommand, tag: string) => {
+    send(command, { tag: `${CONSOLE_TAG}${tag}` });
+  };
+  const sendChat = (text: string, target: ChatTarget) => {
+    const command = chatCommand(text, target);
+    if (command.type !== 'chat.send') return;
+    send(command, { tag: chatTag(command.messageId) });
+  };
+  const problem = consoleProblem(commands);
+
+  return (
+    <>
+      <div role="alert" className="conduct__problem">
+        {problem && <ConductProblem command={problem} />}
+      </div>
+      <div className="conduct__grid">
+        <div className="conduct__main">
+          <ConductLifecycle status={view.status} busy={busy} run={run} />
+          <ConductVote view={view} busy={busy} serverNow={serverNow} run={run} />
+          <ConductQuorum view={view} busy={busy} serverNow={serverNow} run={run} />
+          <ConductSpeakers view={view} busy={busy} serverNow={serverNow} run={run} />
+        </div>
+        <div className="conduct__side">
+          <ChatPanel
+            messages={view.chat}
+            members={view.setup.members}
+            conducting
+            userId={userId}
+            memberId={memberId}
+            sending={chatSending(commands)}
+            problem={chatProblem(commands)}
+            onSend={sendChat}
+          />
+          <ConductAgenda view={view} busy={busy} run={run} />
+          <ConductPresence view={view} busy={busy} run={run} />
+          <section className="conduct-panel" aria-labelledby={shortcutsId}>
+            <h2 id={shortcutsId}>{t('conduct.shortcuts.heading')}</h2>
+            <p className="muted">{t('conduct.shortcuts.intro')}</p>
+            <dl className="conduct-shortcuts">
+              {(['Q', 'V', 'C', 'G', 'E'] as const).map((key) => (
+                <div key={key}>
+                  <dt>
+                    <kbd>{key}</kbd>
+                  </dt>
+                  <dd>{t(`conduct.shortcuts.${key}`)}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}
