@@ -19,7 +19,8 @@ export function ConductSpeakers({ view, busy, serverNow, run }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const speaker = view.currentSpeaker;
-  const inSession = view.status === 'open' || view.status === 'suspended';
+  // The floor is given only while the sitting runs: during a break the rules refuse it.
+  const inSession = view.status === 'open';
   return (
     <section className="conduct-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('conduct.speakers.heading')}</h2>
