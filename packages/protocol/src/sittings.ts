@@ -36,3 +36,26 @@ export const upcomingSittingsResponseSchema = z.object({
   sittings: z.array(sittingSummarySchema),
 });
 export type UpcomingSittingsResponse = z.infer<typeof upcomingSittingsResponseSchema>;
+
+/**
+ * GET /api/public/sittings/:sittingId, no sign-in: what the public live page and the hall
+ * display show of any sitting that is not a draft. `streamUrl` is the sitting's video stream (an
+ * http or https address to embed), or null when it has none.
+ */
+export const publicSittingSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  bodyName: z.string(),
+  councilName: z.string(),
+  /** The sitting's number in Roman numerals ("XX"). */
+  numberRoman: z.string(),
+  /** ISO 8601 instant. */
+  startsAt: z.string(),
+  /** IANA time zone of the council, to show local time. */
+  timeZone: z.string(),
+  place: z.string().nullable(),
+  mode: z.enum(SITTING_MODES),
+  status: z.enum(SITTING_STATUSES),
+  streamUrl: z.string().nullable(),
+});
+export type PublicSitting = z.infer<typeof publicSittingSchema>;

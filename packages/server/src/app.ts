@@ -16,6 +16,7 @@ import { ContentionError, liveSittingService } from './sittings/live-sitting.ser
 import type { EventBus } from './realtime/event-bus.js';
 import { attachLiveGateway } from './realtime/live-gateway.js';
 import { startDeadlineWatcher } from './sittings/deadline-watcher.js';
+import { publicSittingRoutes } from './sittings/public-sitting.routes.js';
 import { sittingRoutes } from './sittings/sitting.routes.js';
 import type { OpenDatabase } from './storage/database.js';
 import { createRepositories } from './storage/repositories.js';
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const signedIn = requireUser(accounts, config);
   authRoutes(app, accounts, config, signedIn);
   sittingRoutes(app, repos, signedIn, storage.clock);
+  publicSittingRoutes(app, repos);
   const live = liveSittingService(storage, repos, deps.bus);
   liveSittingRoutes(app, repos, signedIn, live);
   const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);

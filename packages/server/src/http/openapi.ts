@@ -12,6 +12,7 @@ import {
   currentUserSchema,
   loginRequestSchema,
   preferencesRequestSchema,
+  publicSittingSchema,
   upcomingSittingsResponseSchema,
   type ApiErrorCode,
 } from '@veche/protocol';
@@ -576,6 +577,24 @@ const OPERATIONS: readonly OperationSpec[] = [
     errors: [...SIGNED_IN_ERRORS, ...SERVER_ERRORS],
   },
   {
+    method: 'GET',
+    route: '/api/public/sittings/:sittingId',
+    operationId: 'publicSitting',
+    tag: 'Sittings',
+    summary: 'A sitting as the public sees it: names, number, time, place and stream.',
+    description:
+      'No sign-in: the public live page and the hall display read it. Any council\u2019s ' +
+      'sitting that is not a draft; `streamUrl` is an http(s) address to embed, or null.',
+    auth: 'none',
+    parameters: [sittingIdParameter],
+    success: { status: 200, description: 'The sitting.', schema: 'PublicSitting' },
+    errors: [
+      BAD_SITTING_ID,
+      err(404, ['not_found'], 'No such sitting, or a draft (the same answer).'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
     method: 'POST',
     route: '/api/sittings/:sittingId/commands',
     operationId: 'sendSittingCommand',
@@ -859,6 +878,7 @@ function buildDocument(): OpenApiDocument {
         PreferencesRequest: toJsonSchema(preferencesRequestSchema, 'input'),
         CurrentUser: toJsonSchema(currentUserSchema, 'output'),
         UpcomingSittingsResponse: toJsonSchema(upcomingSittingsResponseSchema, 'output'),
+        PublicSitting: toJsonSchema(publicSittingSchema, 'output'),
         CommandRequest: toJsonSchema(commandRequestSchema, 'input'),
         CommandAccepted: commandAcceptedSchema,
         CommandEvent: eventSchema(COMMAND_EVENT_TYPES),

@@ -361,6 +361,24 @@ export function repositorySuite(database: () => OpenDatabase): void {
       expect(staff.every((s) => s.councilId === a.id)).toBe(true);
     });
 
+    it('shows the public any council’s published sitting with its names, never a draft', async () => {
+      const { id: councilId } = await council();
+      const { body, term } = await plenary(councilId);
+      const published = await sitting(councilId, body.id, term.id, {
+        streamUrl: 'https://x.test/a',
+      });
+      const draft = await sitting(councilId, body.id, term.id, { status: 'draft' });
+      expect(await repos.sittings.publicById(published.id)).toMatchObject({
+        id: published.id,
+        councilName: 'Rada Miejska w Wierzbowie',
+        bodyName: body.name,
+        timeZone: 'Europe/Warsaw',
+        streamUrl: 'https://x.test/a',
+      });
+      expect(await repos.sittings.publicById(draft.id)).toBeNull();
+      expect(await repos.sittings.publicById('00000000-0000-4000-8000-00000000ffff')).toBeNull();
+    });
+
     it('keeps agenda items in order and never returns another council’s items', async () => {
       const a = await council('Alfa');
       const b = await council('Beta');

@@ -1,9 +1,11 @@
 import {
   currentUserSchema,
+  publicSittingSchema,
   upcomingSittingsResponseSchema,
   type CurrentUser,
   type LoginRequest,
   type PreferencesRequest,
+  type PublicSitting,
   type SittingSummary,
 } from '@veche/protocol';
 import { requestJson, requestNoContent } from './api-client';
@@ -22,4 +24,8 @@ export const vecheApi = {
 
   upcomingSittings: async (): Promise<SittingSummary[]> =>
     (await requestJson('/api/sittings/upcoming', upcomingSittingsResponseSchema)).sittings,
+
+  /** Any non-draft sitting's names, time and stream, without a sign-in. */
+  publicSitting: (sittingId: string): Promise<PublicSitting> =>
+    requestJson(`/api/public/sittings/${encodeURIComponent(sittingId)}`, publicSittingSchema),
 };

@@ -12,6 +12,8 @@ import { closeSharedLiveConnection } from '../live/shared-connection';
 import { LiveSittingPage } from '../live/live-sitting.page';
 import { ConductPage } from '../conduct/conduct.page';
 import { LoginPage } from '../login/login.page';
+import { HallDisplayPage } from '../public/hall-display.page';
+import { PublicLivePage } from '../public/public-live.page';
 import { NotFoundPage } from '../routing/not-found.page';
 import type { Route } from '../routing/routes';
 import { useRoute } from '../routing/use-route.hook';
@@ -124,6 +126,12 @@ export function App() {
         ? t('language.saveFailed')
         : t(`errors.${notice}`);
 
+  // The hall display is the whole screen: no frame, and no sign-in, like the public page.
+  if (route.name === 'hall') {
+    return <HallDisplayPage key={route.sittingId} sittingId={route.sittingId} />;
+  }
+  const publicRoute = route.name === 'public' ? route : null;
+
   return (
     <PageLayout
       user={signedInUser}
@@ -133,8 +141,15 @@ export function App() {
       notice={noticeText}
       currentPage={route.name}
     >
-      {session.state === 'checking' && <Checking />}
-      {session.state === 'signed-out' && (
+      {publicRoute !== null && (
+        <PublicLivePage
+          key={publicRoute.sittingId}
+          sittingId={publicRoute.sittingId}
+          focusHeading={moved}
+        />
+      )}
+      {publicRoute === null && session.state === 'checking' && <Checking />}
+      {publicRoute === null && session.state === 'signed-out' && (
         <LoginPage
           onSignedIn={signIn}
           focusHeading={moved}
@@ -147,7 +162,7 @@ export function App() {
           }
         />
       )}
-      {session.state === 'signed-in' && (
+      {publicRoute === null && session.state === 'signed-in' && (
         <SignedInPage
           route={route}
           user={session.user}
@@ -194,7 +209,10 @@ function SignedInPage({ route, user, focusHeading, onSessionEnded }: SignedInPag
           onSessionEnded={onSessionEnded}
         />
       );
+    case 'public':
+    case 'hall':
     case 'notFound':
+      // The public pages are rendered by App for everyone; they never reach here.
       return <NotFoundPage />;
   }
 }

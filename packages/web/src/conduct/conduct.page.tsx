@@ -18,7 +18,7 @@ import type { SittingView } from '../live/sitting-view';
 import { useLiveSitting, type LiveSitting } from '../live/use-live-sitting.hook';
 import { useSittingSummary } from '../live/use-sitting-summary.hook';
 import { RouteLink } from '../routing/route-link.component';
-import { livePath } from '../routing/routes';
+import { hallPath, livePath, publicPath } from '../routing/routes';
 import { ConductAgenda } from './conduct-agenda.component';
 import { ConductLifecycle } from './conduct-lifecycle.component';
 import { ConductPresence } from './conduct-presence.component';
@@ -99,6 +99,12 @@ export function ConductPage({ sittingId, user, focusHeading, onSessionEnded }: P
           <ConnectionStatus status={live.status} onRetry={live.retryNow} />
           <RouteLink className="conduct__member-view" to={livePath(sittingId)}>
             {t('conduct.memberView')}
+          </RouteLink>
+          <RouteLink className="conduct__member-view" to={publicPath(sittingId)}>
+            {t('publicPage.link')}
+          </RouteLink>
+          <RouteLink className="conduct__member-view" to={hallPath(sittingId)}>
+            {t('hall.link')}
           </RouteLink>
         </div>
       </header>

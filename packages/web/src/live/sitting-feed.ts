@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { parseLiveEvent, type LiveEvent, type RawEvent } from './live-events';
 import { applyEvent, applyTally, ViewOutOfStepError, type TallyUpdate } from './sitting-reducer';
 import { parseSittingView, type SittingView } from './sitting-view';
@@ -31,6 +32,34 @@ export interface SittingFeed {
    * it; null until the subscription is confirmed.
    */
   readonly viewerKind: ViewerKind | null;
+  /**
+   * The named list of each named vote sealed while this feed followed the sitting (the server's
+   * `vote.sealed` log event; a snapshot does not carry it), by vote id.
+   */
+  readonly named: Readonly<Record<string, readonly NamedChoice[]>>;
+}
+
+/** One member's choice in a closed named vote. */
+export interface NamedChoice {
+  readonly memberId: string;
+  readonly choice: string;
+}
+
+const sealedSchema = z.object({
+  type: z.literal('vote.sealed'),
+  voteId: z.string(),
+  named: z.array(z.object({ memberId: z.string(), choice: z.string() })).nullable(),
+});
+
+/** The named list a `vote.sealed` event publishes, if it is one of a named vote. */
+function sealedNamed(named: SittingFeed['named'], raw: RawEvent): SittingFeed['named'] {
+  if (raw.type !== 'vote.sealed') return named;
+  const parsed = sealedSchema.safeParse(raw);
+  if (!parsed.success || parsed.data.named === null) return named;
+  return {
+    ...named,
+    [parsed.data.voteId]: parsed.data.named.map(({ memberId, choice }) => ({ memberId, choice })),
+  };
 }
 
 export type ViewerKind = 'public' | 'member' | 'conductor';
@@ -49,6 +78,7 @@ export function newFeed(sittingId: string): SittingFeed {
     recent: [],
     memberId: null,
     viewerKind: null,
+    named: {},
   };
 }
 
@@ -112,7 +142,7 @@ function receiveEvent(feed: SittingFeed, seq: number, raw: RawEvent): FeedStep {
   }
   const parsed = parseLiveEvent(raw);
   if (parsed.kind === 'malformed') return restart(feed);
-  if (parsed.kind === 'ignored') return stay({ ...feed, seq });
+  if (parsed.kind === 'ignored') return stay({ ...feed, seq, named: sealedNamed(feed.named, raw) });
   let view: SittingView;
   try {
     view = applyEvent(feed.view, parsed.event);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conductPath, livePath, matchRoute } from './routes';
+import { conductPath, hallPath, livePath, matchRoute, publicPath } from './routes';
 
 const ID = '5f0c6b8e-3c1a-4d2b-9e4f-0a1b2c3d4e5f';
 
@@ -26,5 +26,15 @@ describe('matchRoute', () => {
       name: 'conduct',
       sittingId: ID,
     });
+  });
+
+  it('knows the public live page and the hall display', () => {
+    expect(matchRoute(publicPath(ID))).toEqual({ name: 'public', sittingId: ID });
+    expect(matchRoute(hallPath(ID))).toEqual({ name: 'hall', sittingId: ID });
+    expect(matchRoute(`/public/sittings/${ID.toUpperCase()}/`)).toEqual({
+      name: 'public',
+      sittingId: ID,
+    });
+    expect(matchRoute('/hall/sittings/123')).toEqual({ name: 'notFound' });
   });
 });

@@ -3,11 +3,18 @@ export type Route =
   | { readonly name: 'sittings' }
   | { readonly name: 'live'; readonly sittingId: string }
   | { readonly name: 'conduct'; readonly sittingId: string }
+  | { readonly name: 'public'; readonly sittingId: string }
+  | { readonly name: 'hall'; readonly sittingId: string }
   | { readonly name: 'notFound' };
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const LIVE = new RegExp(`^/sittings/(${UUID})/live/?$`);
 const CONDUCT = new RegExp(`^/sittings/(${UUID})/conduct/?$`);
+const PUBLIC = new RegExp(`^/public/sittings/(${UUID})/?$`);
+const HALL = new RegExp(`^/hall/sittings/(${UUID})/?$`);
+
+/** Pages anyone may open, signed in or not. */
+export const PUBLIC_ROUTES: readonly Route['name'][] = ['public', 'hall'];
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'sittings' };
@@ -15,6 +22,10 @@ export function matchRoute(pathname: string): Route {
   if (live?.[1] !== undefined) return { name: 'live', sittingId: live[1].toLowerCase() };
   const conduct = CONDUCT.exec(pathname);
   if (conduct?.[1] !== undefined) return { name: 'conduct', sittingId: conduct[1].toLowerCase() };
+  const open = PUBLIC.exec(pathname);
+  if (open?.[1] !== undefined) return { name: 'public', sittingId: open[1].toLowerCase() };
+  const hall = HALL.exec(pathname);
+  if (hall?.[1] !== undefined) return { name: 'hall', sittingId: hall[1].toLowerCase() };
   return { name: 'notFound' };
 }
 
@@ -25,4 +36,14 @@ export function livePath(sittingId: string): string {
 /** The operator's console and the chair's view of a sitting. */
 export function conductPath(sittingId: string): string {
   return `/sittings/${encodeURIComponent(sittingId)}/conduct`;
+}
+
+/** The public live page of a sitting: no sign-in, and its address never changes. */
+export function publicPath(sittingId: string): string {
+  return `/public/sittings/${encodeURIComponent(sittingId)}`;
+}
+
+/** The hall display of a sitting, for the screen in the council chamber. */
+export function hallPath(sittingId: string): string {
+  return `/hall/sittings/${encodeURIComponent(sittingId)}`;
 }

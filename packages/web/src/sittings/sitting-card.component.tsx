@@ -2,7 +2,7 @@ import type { CurrentUser, SittingSummary } from '@veche/protocol';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouteLink } from '../routing/route-link.component';
-import { conductPath, livePath } from '../routing/routes';
+import { conductPath, livePath, publicPath } from '../routing/routes';
 import { formatSittingTime } from './format-sitting-time';
 
 interface Props {
@@ -74,6 +74,9 @@ export function SittingCard({ sitting, user }: Props) {
               {t('conduct.open')}
             </RouteLink>
           )}
+          <RouteLink className="button button--quiet" to={publicPath(sitting.id)}>
+            {t('publicPage.link')}
+          </RouteLink>
         </p>
       )}
       <section className="agenda" aria-labelledby={agendaHeadingId}>

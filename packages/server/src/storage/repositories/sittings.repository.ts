@@ -163,6 +163,32 @@ export function sittingsRepository({ db, clock, newId }: StorageContext) {
       }));
     },
 
+    /**
+     * A sitting as the public may see it, with its body's and council's names: any council's,
+     * never a draft. Null for an unknown id and for a draft alike.
+     */
+    async publicById(sittingId: string): Promise<SittingListing | null> {
+      const [row] = await db
+        .select({
+          sitting: sittings,
+          bodyName: bodies.name,
+          councilName: councils.name,
+          timeZone: councils.timeZone,
+        })
+        .from(sittings)
+        .innerJoin(bodies, eq(bodies.id, sittings.bodyId))
+        .innerJoin(councils, eq(councils.id, sittings.councilId))
+        .where(and(eq(sittings.id, sittingId), ne(sittings.status, 'draft')))
+        .limit(1);
+      if (row === undefined) return null;
+      return {
+        ...row.sitting,
+        bodyName: row.bodyName,
+        councilName: row.councilName,
+        timeZone: row.timeZone,
+      };
+    },
+
     async addAgendaItem(input: NewAgendaItem): Promise<AgendaItemRow> {
       const now = clock();
       const [row] = await db

@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_COUNCILLORS } from '../packages/server/src/demo/demo-council';
+import { TestClient } from '../packages/server/test/support/http-client';
+import { startVeche, type RunningVeche } from '../packages/server/test/support/server-process';
+import {
+  axeViolations,
+  launchChromium,
+  overflowsHorizontally,
+  screenshot,
+} from './support/browser';
+
+/*
+ * The public live page on a 360 px phone, with no sign-in, and the hall display on a 1920x1080
+ * screen, in a real Chromium against the built server with the demo council. The operator and
+ * three councillors act over HTTP; both pages follow over the WebSocket as the public.
+ */
+
+const OPERATOR = 'biuro.rady@wierzbow.example';
+const PASSWORD = 'veche-demo';
+
+interface Member {
+  id: string;
+  name: string;
+}
+
+interface StateView {
+  state: { setup: { members: Member[] }; agenda: { id: string; title: string }[] };
+}
+
+/** Someone acting over HTTP with their own cookie, from the server's origin. */
+class Actor {
+  private constructor(
+    private readonly url: string,
+    private readonly http: TestClient,
+  ) {}
+
+  static async signIn(url: string, email: string): Promise<Actor> {
+    const http = new TestClient(url);
+    const login = await http.post('/api/auth/login', { email, password: PASSWORD });
+    expect(login.status).toBe(200);
+    return new Actor(url, http);
+  }
+
+  async firstSitting(): Promise<string> {
+    const upcoming = await this.http.get<{ sittings: { id: string }[] }>('/api/sittings/upcoming');
+    return upcoming.body.sittings[0]!.id;
+  }
+
+  async command(sittingId: string, command: Record<string, unknown>): Promise<void> {
+    const answer = await this.http.post(
+      `/api/sittings/${sittingId}/commands`,
+      { commandId: randomUUID().replaceAll('-', ''), command },
+      { origin: this.url },
+    );
+    expect(answer.status, `${String(command['type'])}: ${JSON.stringify(answer.body)}`).toBe(200);
+  }
+
+  async view(sittingId: string): Promise<StateView> {
+    const answer = await this.http.get<StateView>(`/api/sittings/${sittingId}/state`);
+    expect(answer.status).toBe(200);
+    return answer.body;
+  }
+}
+
+let veche: RunningVeche;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let publicPage: Page;
+let hall: Page;
+let operator: Actor;
+let sittingId: string;
+let members: Member[];
+let item: { id: string; title: string };
+let voters: { actor: Actor; name: string; choice: 'for' | 'against' }[];
+
+async function newPage(locale: string, width: number, height: number): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width, height } });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function expectNoSeriousViolations(p: Page, label: string): Promise<void> {
+  const violations = (await axeViolations(p)).filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(violations, `${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+const text = async (p: Page, selector: string) =>
+  (await p.locator(selector).first().textContent()) ?? '';
+
+beforeAll(async () => {
+  veche = await startVeche({ env: { LOGIN_RATE_LIMIT: '100' } });
+  browser = await launchChromium();
+  operator = await Actor.signIn(veche.url, OPERATOR);
+  sittingId = await operator.firstSitting();
+  const { state } = await operator.view(sittingId);
+  members = state.setup.members;
+  item = state.agenda[1]!;
+  const chosen = DEMO_COUNCILLORS.slice(0, 3);
+  voters = await Promise.all(
+    chosen.map(async (councillor, index) => ({
+      actor: await Actor.signIn(veche.url, councillor.email),
+      name: councillor.name,
+      choice: index < 2 ? ('for' as const) : ('against' as const),
+    })),
+  );
+  await operator.command(sittingId, { type: 'sitting.open' });
+  await operator.command(sittingId, {
+    type: 'quorum.start',
+    checkId: 'public-check',
+    durationMs: 120_000,
+  });
+  // Ten present, the three voters among them.
+  const voterIds = voters.map((voter) => memberIdOf(voter.name));
+  const present = [
+    ...voterIds,
+    ...members.map((member) => member.id).filter((id) => !voterIds.includes(id)),
+  ].slice(0, 10);
+  for (const memberId of present) {
+    await operator.command(sittingId, { type: 'presence.mark', memberId, present: true });
+  }
+  await operator.command(sittingId, { type: 'quorum.close' });
+  await operator.command(sittingId, { type: 'agenda.set_current', itemId: item.id });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await veche?.stop();
+});
+
+const memberIdOf = (name: string) => members.find((member) => member.name === name)!.id;
+
+describe('the public live page and the hall display', () => {
+  it('show the current item without a sign-in', async () => {
+    publicPage = await newPage('pl-PL', 360, 800);
+    await publicPage.goto(`${veche.url}/public/sittings/${sittingId}`);
+    await publicPage.locator('.public-now__item').getByText(`2. ${item.title}`).waitFor();
+    expect(await publicPage.getByRole('heading', { level: 1 }).textContent()).toContain('sesja');
+    expect(await text(publicPage, '.public-stream')).toContain('nie ma transmisji wideo');
+    expect(await publicPage.locator('#login-email').count()).toBe(0);
+
+    hall = await newPage('pl-PL', 1920, 1080);
+    await hall.goto(`${veche.url}/hall/sittings/${sittingId}`);
+    await hall.locator('.hall__item-title').getByText(`2. ${item.title}`).waitFor();
+    expect(await hall.locator('.site-header').count()).toBe(0);
+  });
+
+  it('show the speaker given the floor with a timer', async () => {
+    const speaker = voters[0]!;
+    await operator.command(sittingId, {
+      type: 'speaker.request',
+      requestId: 'public-floor-1',
+      speechType: 'normal',
+      memberId: memberIdOf(speaker.name),
+    });
+    await operator.command(sittingId, { type: 'speaker.grant', requestId: null });
+    await publicPage.locator('.public-now__speaker').getByText(speaker.name).waitFor();
+    await hall.locator('.hall__speaker-name').getByText(speaker.name).waitFor();
+    for (const p of [publicPage, hall]) {
+      expect(await p.getByRole('timer').first().textContent()).toMatch(/^\d+:\d\d$/);
+    }
+    await screenshot(publicPage, 'public-speaker-pl-360');
+    await screenshot(hall, 'hall-speaker-pl-1920');
+    await operator.command(sittingId, { type: 'speaker.end' });
+  });
+
+  it('show live counts of a named vote, then the outcome with its arithmetic and named list', async () => {
+    const voteId = 'public-vote-1';
+    await operator.command(sittingId, {
+      type: 'vote.open',
+      voteId,
+      subject: item.title,
+      itemId: item.id,
+      kind: 'named',
+      majority: 'pl.simple',
+      durationMs: 120_000,
+    });
+    await publicPage.getByRole('heading', { name: 'Trwa głosowanie' }).waitFor();
+    await hall.getByRole('heading', { name: 'Trwa głosowanie' }).waitFor();
+    for (const voter of voters) {
+      await voter.actor.command(sittingId, { type: 'vote.cast', voteId, choice: voter.choice });
+    }
+    const counts = () =>
+      publicPage
+        .locator('.live-panel--vote .counts__row')
+        .evaluateAll((rows) => rows.map((row) => row.textContent));
+    await expect.poll(counts).toEqual(['Za2', 'Przeciw1', 'Wstrzymuję się0']);
+    await expect.poll(() => text(publicPage, '.public-voted')).toBe('Głosowało: 3 z 10');
+    await screenshot(publicPage, 'public-vote-pl-360');
+
+    await operator.command(sittingId, { type: 'vote.close', voteId });
+    for (const p of [publicPage, hall]) {
+      await p.getByRole('heading', { name: 'Wynik głosowania' }).waitFor();
+      expect(await text(p, '.verdict')).toContain('Przyjęto');
+      expect(await text(p, '.arithmetic')).not.toBe('');
+    }
+    // The named list: a table on the public page, a grid on the hall display.
+    const table = publicPage.getByRole('table');
+    await table.waitFor();
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.textContent?.replace(/\s+/g, ' ').trim()));
+    expect(rows).toHaveLength(3);
+    for (const voter of voters) {
+      const label = voter.choice === 'for' ? 'Za' : 'Przeciw';
+      expect(rows.some((row) => row?.includes(voter.name) && row.endsWith(label))).toBe(true);
+      const cell = hall.locator('.hall-named__cell', { hasText: voter.name });
+      expect(await cell.textContent()).toContain(label);
+    }
+    expect(await overflowsHorizontally(publicPage)).toBe(false);
+    expect(await overflowsHorizontally(hall)).toBe(false);
+    await screenshot(publicPage, 'public-result-pl-360');
+    await screenshot(hall, 'hall-result-pl-1920');
+    await expectNoSeriousViolations(publicPage, 'public page, pl');
+    await expectNoSeriousViolations(hall, 'hall display, pl');
+  });
+
+  it('keeps the result on the hall display until the next action', async () => {
+    await operator.command(sittingId, {
+      type: 'speaker.request',
+      requestId: 'public-floor-2',
+      speechType: 'normal',
+      memberId: memberIdOf(voters[2]!.name),
+    });
+    await hall.waitForTimeout(1_500);
+    expect(await hall.locator('.hall-named__cell').count()).toBe(3);
+    await operator.command(sittingId, { type: 'speaker.grant', requestId: null });
+    await hall.locator('.hall__speaker-name').getByText(voters[2]!.name).waitFor();
+    expect(await hall.locator('.hall-named__cell').count()).toBe(0);
+  });
+
+  it('reads well in English and holds at smaller sizes, with no serious axe violations', async () => {
+    const englishPublic = await newPage('en-US', 360, 800);
+    await englishPublic.goto(`${veche.url}/public/sittings/${sittingId}`);
+    await englishPublic.getByRole('heading', { name: 'Now' }).waitFor();
+    await englishPublic.getByRole('heading', { name: 'How each councillor voted' }).count();
+    await expectNoSeriousViolations(englishPublic, 'public page, en');
+    expect(await overflowsHorizontally(englishPublic)).toBe(false);
+    await screenshot(englishPublic, 'public-en-360');
+
+    const englishHall = await newPage('en-US', 1024, 600);
+    await englishHall.goto(`${veche.url}/hall/sittings/${sittingId}`);
+    await englishHall.getByRole('heading', { name: 'Current item' }).waitFor();
+    await englishHall.locator('.hall__speaker-name').getByText(voters[2]!.name).waitFor();
+    await expectNoSeriousViolations(englishHall, 'hall display, en');
+    expect(await overflowsHorizontally(englishHall)).toBe(false);
+    await screenshot(englishHall, 'hall-en-1024');
+  });
+});

@@ -1,0 +1,98 @@
+import type { SittingCommand } from '@veche/domain';
+import { describe, expect, it } from 'vitest';
+import { feedReceive, newFeed } from '../live/sitting-feed';
+import { parseSittingView, type SittingView } from '../live/sitting-view';
+import { OPENING, runSitting } from '../live/testing/domain-sitting';
+import { choiceSymbol, currentItem, namedRows, openVote, standingResult } from './public-selectors';
+
+function viewAfter(...commands: SittingCommand[]): SittingView {
+  const run = runSitting([...OPENING, ...commands]);
+  const view = parseSittingView(run.log.at(-1)?.snapshot ?? run.initial);
+  if (view === null) throw new Error('the snapshot does not parse');
+  return view;
+}
+
+const open: SittingCommand = {
+  type: 'vote.open',
+  voteId: 'v1',
+  subject: 'Budget',
+  itemId: null,
+  kind: 'named',
+  majority: 'pl.simple',
+  durationMs: 60_000,
+};
+const cast = (memberId: string, choice: string): SittingCommand => ({
+  type: 'vote.cast',
+  voteId: 'v1',
+  memberId,
+  choice,
+});
+const close: SittingCommand = { type: 'vote.close', voteId: 'v1', by: 'operator' };
+const request: SittingCommand = {
+  type: 'speaker.request',
+  requestId: 'r1',
+  speaker: { kind: 'member', memberId: 'm2' },
+  speechType: 'normal',
+};
+
+describe('the public view of a sitting', () => {
+  it('names the current item with its agenda number', () => {
+    expect(currentItem(viewAfter())).toBeNull();
+    expect(currentItem(viewAfter({ type: 'agenda.set_current', itemId: 'a2-1' }))).toEqual({
+      number: '2.1',
+      title: 'Amendment',
+    });
+  });
+
+  it('keeps a vote’s result until the next action: a vote, a check or a speaker', () => {
+    const running = viewAfter(open, cast('m1', 'for'));
+    expect(openVote(running)?.id).toBe('v1');
+    expect(standingResult(running)).toBeNull();
+
+    const closed = viewAfter(open, cast('m1', 'for'), close);
+    expect(openVote(closed)).toBeNull();
+    expect(standingResult(closed)?.id).toBe('v1');
+    // A request for the floor is not an action of the chair: the result stays.
+    expect(standingResult(viewAfter(open, close, request))?.id).toBe('v1');
+    expect(standingResult(viewAfter(open, close, request, { type: 'speaker.grant' }))).toBeNull();
+    expect(
+      standingResult(
+        viewAfter(open, close, { type: 'quorum.start', checkId: 'c1', durationMs: 60_000 }),
+      ),
+    ).toBeNull();
+  });
+
+  it('puts the named list in the order of the members, with their names', () => {
+    const view = viewAfter(open, close);
+    expect(
+      namedRows(view, [
+        { memberId: 'm3', choice: 'against' },
+        { memberId: 'm1', choice: 'for' },
+      ]),
+    ).toEqual([
+      { memberId: 'm1', name: 'Member m1', choice: 'for' },
+      { memberId: 'm3', name: 'Member m3', choice: 'against' },
+    ]);
+    expect(['for', 'against', 'abstain'].map(choiceSymbol)).toEqual(['✓', '✗', '–']);
+  });
+});
+
+describe('the named list in the feed', () => {
+  it('is taken from the vote.sealed event and kept across a new snapshot', () => {
+    const run = runSitting([...OPENING, open, close]);
+    let feed = newFeed('sitting');
+    feed = feedReceive(feed, { type: 'snapshot', seq: 0, state: run.initial }).feed;
+    for (const entry of run.log) {
+      const event =
+        entry.event.type === 'vote.sealed'
+          ? { ...entry.event, named: [{ memberId: 'm1', choice: 'for', enteredByUserId: null }] }
+          : entry.event;
+      feed = feedReceive(feed, { type: 'event', seq: entry.seq, event }).feed;
+    }
+    expect(feed.seq).toBe(run.log.length);
+    expect(feed.named).toEqual({ v1: [{ memberId: 'm1', choice: 'for' }] });
+    const last = run.log.at(-1)!;
+    feed = feedReceive(feed, { type: 'snapshot', seq: last.seq, state: last.snapshot }).feed;
+    expect(feed.named['v1']).toHaveLength(1);
+  });
+});
