@@ -219,6 +219,21 @@ describe('the public live page and the hall display', () => {
     await expectNoSeriousViolations(hall, 'hall display, pl');
   });
 
+  it('shows the named list to a resident who opens the page after the close', async () => {
+    const late = await newPage('pl-PL', 360, 800);
+    await late.goto(`${veche.url}/public/sittings/${sittingId}`);
+    const table = late.getByRole('table');
+    await table.waitFor();
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.textContent?.replace(/\s+/g, ' ').trim()));
+    expect(rows).toHaveLength(3);
+    for (const voter of voters) {
+      const label = voter.choice === 'for' ? 'Za' : 'Przeciw';
+      expect(rows.some((row) => row?.includes(voter.name) && row.endsWith(label))).toBe(true);
+    }
+  });
+
   it('keeps the result on the hall display until the next action', async () => {
     await operator.command(sittingId, {
       type: 'speaker.request',

@@ -155,7 +155,7 @@ export async function renderRealtimeDoc(): Promise<string> {
 
   add(
     '## Reading the sitting',
-    '- `GET /api/sittings/{sittingId}/state`: `{ seq, state }`, the state folded from the log up to `seq` as the caller may see it. Nobody sees a member\u2019s choice here: a named vote\u2019s choices are published in its `vote.sealed` event when it closes; while a secret or open vote runs, only who has voted shows, and its counts come with the result.',
+    '- `GET /api/sittings/{sittingId}/state`: `{ seq, state }`, the state folded from the log up to `seq` as the caller may see it. No member\u2019s choice shows while a vote runs: a named vote\u2019s choices appear once it has closed (in its `tally.choices`, and in its `vote.sealed` event); while a secret or open vote runs, only who has voted shows, and its counts come with the result. An open or secret vote\u2019s choices never show.',
     '- `GET /api/sittings/{sittingId}/events?after=n`: the log after sequence number `n` (default 0: all of it), in order. Each event:',
     json({
       seq: 1,

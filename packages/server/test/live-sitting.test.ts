@@ -222,6 +222,12 @@ describe('the live sitting over HTTP', () => {
       'v-budget'
     ]!;
     expect(after.tally).toMatchObject({ counts: { for: 5, against: 2, abstain: 1 }, voted: 8 });
+    // Once closed, the named list is part of the state, for whoever opens the page later.
+    const sealed = seal?.['named'] as { memberId: string; choice: string }[];
+    expect(after.tally.choices).toEqual(
+      Object.fromEntries(sealed.map((ballot) => [ballot.memberId, ballot.choice])),
+    );
+    expect(Object.values(after.tally.choices ?? {}).sort()).toEqual([...choices].sort());
   });
 
   it('keeps a secret vote’s choices apart from its voters, even in the API', async () => {
@@ -258,6 +264,10 @@ describe('the live sitting over HTTP', () => {
       voted: 3,
     });
     expect(closed.events[1]).toMatchObject({ type: 'vote.sealed', ballots: 3, named: null });
+    const settled = (await op.get<StateBody>(`/api/sittings/${sittingId}/state`)).body.state.votes[
+      'v-secret'
+    ]!;
+    expect(settled.tally.choices).toBeNull();
   });
 
   it('counts every acknowledged ballot even when the close races the last ones', async () => {

@@ -480,8 +480,12 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     shareable: boolean,
   ): Promise<SerialisedSnapshot> {
     const make = async (): Promise<SerialisedSnapshot> => {
-      const { state, seq } = await live.current(sitting);
-      return { seq, state: JSON.stringify(viewOf(state, viewer)), openVoteId: state.openVoteId };
+      const { state, seq, named } = await live.current(sitting);
+      return {
+        seq,
+        state: JSON.stringify(viewOf(state, viewer, named)),
+        openVoteId: state.openVoteId,
+      };
     };
     if (viewer.kind !== 'public' || !shareable) return make();
     const shared = publicSnapshots.get(sitting.id);

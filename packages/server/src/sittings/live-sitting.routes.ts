@@ -28,8 +28,8 @@ export function liveSittingRoutes(
   app.get('/api/sittings/:sittingId/state', { preHandler: signedIn }, async (request) => {
     const { sittingId } = parseInput(paramsSchema, request.params);
     const { access, viewer } = await viewerIn(request, sittingId);
-    const { state, seq } = await live.current(access.sitting);
-    return { seq, state: viewOf(state, viewer) };
+    const { state, seq, named } = await live.current(access.sitting);
+    return { seq, state: viewOf(state, viewer, named) };
   });
 
   app.get('/api/sittings/:sittingId/events', { preHandler: signedIn }, async (request) => {

@@ -40,6 +40,24 @@ interface LogState {
   /** The state folded from the log alone; ballots of an open vote live in the ballot box. */
   readonly state: SittingState;
   readonly lastSeq: number;
+  /** Each closed named vote's choices by member, from its seal: public once it closes. */
+  readonly named: NamedChoices;
+}
+
+/** Closed named votes' choices: vote id -> member id -> choice. */
+export type NamedChoices = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** The named lists that these events seal, added to those known. */
+function withSealedNames(named: NamedChoices, events: readonly LoggedEvent[]): NamedChoices {
+  let next = named;
+  for (const event of events) {
+    if (!isSeal(event) || event.named === null) continue;
+    const choices = Object.fromEntries(
+      event.named.map((ballot) => [ballot.memberId, ballot.choice]),
+    );
+    next = { ...next, [event.voteId]: choices };
+  }
+  return next;
 }
 
 /** How many sittings' folded logs a process keeps; others are folded again when needed. */
@@ -177,7 +195,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
     if (entry === undefined) {
       const setup =
         (sitting.logSetup as SittingSetup | null) ?? (await buildSittingSetup(repos, sitting));
-      entry = { setup, state: initialSittingState(setup), lastSeq: 0 };
+      entry = { setup, state: initialSittingState(setup), lastSeq: 0, named: {} };
     }
     const rows = await repos.sittingEvents.listAfter(sitting.councilId, sitting.id, entry.lastSeq);
     if (rows.length > 0) {
@@ -185,10 +203,15 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
         // Another process started the log: its frozen setup is the one that counts.
         const fresh = await repos.sittings.locate(sitting.id);
         const setup = fresh?.logSetup as SittingSetup;
-        entry = { setup, state: initialSittingState(setup), lastSeq: 0 };
+        entry = { setup, state: initialSittingState(setup), lastSeq: 0, named: {} };
       }
       const events = rows.map((row) => row.payload as LoggedEvent);
-      entry = { ...entry, state: fold(entry.state, events), lastSeq: rows.at(-1)!.seq };
+      entry = {
+        ...entry,
+        state: fold(entry.state, events),
+        lastSeq: rows.at(-1)!.seq,
+        named: withSealedNames(entry.named, events),
+      };
     }
     remember(sitting.id, entry);
     return entry;
@@ -353,6 +376,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
       setup: log.setup,
       state: fold(log.state, events),
       lastSeq: log.lastSeq + events.length,
+      named: withSealedNames(log.named, events),
     });
     if (events.length > 0) {
       bus.publish({
@@ -460,10 +484,12 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
 
   return {
     /** The sitting's current state (log plus the open vote's ballots) and last sequence number. */
-    async current(sitting: SittingRow): Promise<{ state: SittingState; seq: number }> {
+    async current(
+      sitting: SittingRow,
+    ): Promise<{ state: SittingState; seq: number; named: NamedChoices }> {
       const log = await logState(sitting);
       const state = await withBallots(sitting, log.state, null);
-      return { state, seq: log.lastSeq };
+      return { state, seq: log.lastSeq, named: log.named };
     },
 
     /**

@@ -49,11 +49,16 @@ export type SittingView = Omit<SittingState, 'votes'> & {
 };
 
 /** One vote as a kind of viewer may see it (what a tally message carries, too). */
-export function voteView(vote: VoteState, viewer: Viewer): VoteView {
+export function voteView(
+  vote: VoteState,
+  viewer: Viewer,
+  /** A closed named vote's choices by member, from its seal in the log. */
+  named: Readonly<Record<string, string>> | null = null,
+): VoteView {
   const { tally } = vote;
   if (vote.status !== 'open') {
-    // A finished vote is shown by its result; who chose what in a named vote is published in the
-    // log's `vote.sealed` event, which every client receives.
+    // A finished vote is shown by its result. Who chose what in a named vote is public once it
+    // closed: it comes with the seal's named list, so that a page opened later shows it too.
     return {
       ...vote,
       tally: {
@@ -61,7 +66,7 @@ export function voteView(vote: VoteState, viewer: Viewer): VoteView {
         counts: vote.result?.counts ?? null,
         voted: vote.result?.voted ?? 0,
         voters: null,
-        choices: null,
+        choices: vote.kind === 'named' && vote.status === 'closed' ? named : null,
       },
     };
   }
@@ -84,15 +89,23 @@ export function voteView(vote: VoteState, viewer: Viewer): VoteView {
 /**
  * The sitting as this viewer may see it (DESIGN.md section 5: every event is filtered by the
  * receiver's role). No view ever holds a member's choice: not for secret votes (the state has
- * no such link), not for open votes (only counts are published), and named votes publish theirs
- * in the sealed log event once closed. The chat holds only the messages the viewer may read
+ * no such link), not for open votes (only counts are published); a named vote's choices appear
+ * once it has closed (from its seal in the log). The chat holds only the messages the viewer may read
  * (`canReadChat`): none for the public.
  */
-export function viewOf(state: SittingState, viewer: SittingViewer): SittingView {
+export function viewOf(
+  state: SittingState,
+  viewer: SittingViewer,
+  /** Closed named votes' choices, vote id -> member id -> choice (the log's seals). */
+  named: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+): SittingView {
   return {
     ...state,
     votes: Object.fromEntries(
-      Object.entries(state.votes).map(([id, vote]) => [id, voteView(vote, viewer.kind)]),
+      Object.entries(state.votes).map(([id, vote]) => [
+        id,
+        voteView(vote, viewer.kind, named[id] ?? null),
+      ]),
     ),
     chat: chatFor(state.chat, chatReaderOf(viewer)),
   };

@@ -11,7 +11,7 @@ import { useLiveSitting } from '../live/use-live-sitting.hook';
 import { VoteResult } from '../live/vote-result.component';
 import { LiveTally } from './live-tally.component';
 import { NamedList } from './named-list.component';
-import { currentItem, namedRows, openVote, standingResult } from './public-selectors';
+import { currentItem, namedChoices, namedRows, openVote, standingResult } from './public-selectors';
 import { usePublicSitting } from './use-public-sitting.hook';
 
 interface Props {
@@ -103,7 +103,7 @@ function HallBody({
   const speaker = view.currentSpeaker;
   const vote = openVote(view);
   const result = vote === null ? standingResult(view) : null;
-  const named = result === null ? undefined : feed.named[result.id];
+  const named = result === null ? undefined : namedChoices(feed, result);
   return (
     <div className="hall__body">
       {view.status !== 'open' && (

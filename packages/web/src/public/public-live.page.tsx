@@ -14,7 +14,7 @@ import { useLiveSitting } from '../live/use-live-sitting.hook';
 import { VoteResult } from '../live/vote-result.component';
 import { LiveTally } from './live-tally.component';
 import { NamedList } from './named-list.component';
-import { currentItem, namedRows, openVote } from './public-selectors';
+import { currentItem, namedChoices, namedRows, openVote } from './public-selectors';
 import { usePublicSitting } from './use-public-sitting.hook';
 
 interface Props {
@@ -138,7 +138,7 @@ function PublicBody({
   const speaker = view.currentSpeaker;
   const vote = openVote(view);
   const outcome = latestOutcome(view);
-  const named = outcome.kind === 'vote' ? feed.named[outcome.vote.id] : undefined;
+  const named = outcome.kind === 'vote' ? namedChoices(feed, outcome.vote) : undefined;
   return (
     <>
       {view.status !== 'open' && (

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { feedReceive, newFeed } from '../live/sitting-feed';
 import { parseSittingView, type SittingView } from '../live/sitting-view';
 import { OPENING, runSitting } from '../live/testing/domain-sitting';
-import { choiceSymbol, currentItem, namedRows, openVote, standingResult } from './public-selectors';
+import {
+  choiceSymbol,
+  currentItem,
+  namedChoices,
+  namedRows,
+  openVote,
+  standingResult,
+} from './public-selectors';
 
 function viewAfter(...commands: SittingCommand[]): SittingView {
   const run = runSitting([...OPENING, ...commands]);
@@ -94,5 +101,19 @@ describe('the named list in the feed', () => {
     const last = run.log.at(-1)!;
     feed = feedReceive(feed, { type: 'snapshot', seq: last.seq, state: last.snapshot }).feed;
     expect(feed.named['v1']).toHaveLength(1);
+  });
+
+  it('comes from the state for a page opened after the close', () => {
+    const view = viewAfter(open, cast('m1', 'for'), cast('m2', 'against'), close);
+    const vote = view.votes['v1']!;
+    const late = { ...vote, tally: { ...vote.tally, choices: { m1: 'for', m2: 'against' } } };
+    expect(namedChoices(newFeed('sitting'), late)).toEqual([
+      { memberId: 'm1', choice: 'for' },
+      { memberId: 'm2', choice: 'against' },
+    ]);
+    // Without a seal or choices (an open or secret vote) there is no list.
+    expect(
+      namedChoices(newFeed('sitting'), { ...vote, tally: { ...vote.tally, choices: null } }),
+    ).toBeUndefined();
   });
 });

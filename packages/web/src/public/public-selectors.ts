@@ -1,6 +1,6 @@
 import { numberAgenda } from '@veche/domain';
 import { latestOutcome, memberName } from '../live/live-selectors';
-import type { NamedChoice } from '../live/sitting-feed';
+import type { NamedChoice, SittingFeed } from '../live/sitting-feed';
 import type { SittingView, VoteView } from '../live/sitting-view';
 
 /*
@@ -37,6 +37,21 @@ export function standingResult(view: SittingView): VoteView | null {
   const speaker = view.currentSpeaker;
   if (speaker !== null && settled !== null && speaker.grantedAt >= settled) return null;
   return vote;
+}
+
+/**
+ * A closed named vote's list: from its seal as it arrived live, or, for a page opened after the
+ * close, from the state the server sent (closed named votes carry their choices).
+ */
+export function namedChoices(
+  feed: SittingFeed,
+  vote: VoteView,
+): readonly NamedChoice[] | undefined {
+  const sealed = feed.named[vote.id];
+  if (sealed !== undefined) return sealed;
+  const choices = vote.tally.choices;
+  if (choices === null) return undefined;
+  return Object.entries(choices).map(([memberId, choice]) => ({ memberId, choice }));
 }
 
 export interface NamedRow {
