@@ -91,6 +91,23 @@ async function expectNoSeriousViolations(p: Page, label: string): Promise<void> 
 const text = async (p: Page, selector: string) =>
   (await p.locator(selector).first().textContent()) ?? '';
 
+/** How the Polish pages name a choice. */
+const labelOf = (choice: 'for' | 'against') => (choice === 'for' ? 'Za' : 'Przeciw');
+
+/** The page's named list is a table with a row per voter: their name and their choice. */
+async function expectNamedTable(p: Page): Promise<void> {
+  const table = p.getByRole('table');
+  await table.waitFor();
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => tr.textContent?.replace(/\s+/g, ' ').trim()));
+  expect(rows).toHaveLength(voters.length);
+  for (const voter of voters) {
+    const label = labelOf(voter.choice);
+    expect(rows.some((row) => row?.includes(voter.name) && row.endsWith(label))).toBe(true);
+  }
+}
+
 beforeAll(async () => {
   veche = await startVeche({ env: { LOGIN_RATE_LIMIT: '100' } });
   browser = await launchChromium();
@@ -199,17 +216,10 @@ describe('the public live page and the hall display', () => {
       expect(await text(p, '.arithmetic')).not.toBe('');
     }
     // The named list: a table on the public page, a grid on the hall display.
-    const table = publicPage.getByRole('table');
-    await table.waitFor();
-    const rows = await table
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => tr.textContent?.replace(/\s+/g, ' ').trim()));
-    expect(rows).toHaveLength(3);
+    await expectNamedTable(publicPage);
     for (const voter of voters) {
-      const label = voter.choice === 'for' ? 'Za' : 'Przeciw';
-      expect(rows.some((row) => row?.includes(voter.name) && row.endsWith(label))).toBe(true);
       const cell = hall.locator('.hall-named__cell', { hasText: voter.name });
-      expect(await cell.textContent()).toContain(label);
+      expect(await cell.textContent()).toContain(labelOf(voter.choice));
     }
     expect(await overflowsHorizontally(publicPage)).toBe(false);
     expect(await overflowsHorizontally(hall)).toBe(false);
@@ -222,16 +232,7 @@ describe('the public live page and the hall display', () => {
   it('shows the named list to a resident who opens the page after the close', async () => {
     const late = await newPage('pl-PL', 360, 800);
     await late.goto(`${veche.url}/public/sittings/${sittingId}`);
-    const table = late.getByRole('table');
-    await table.waitFor();
-    const rows = await table
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => tr.textContent?.replace(/\s+/g, ' ').trim()));
-    expect(rows).toHaveLength(3);
-    for (const voter of voters) {
-      const label = voter.choice === 'for' ? 'Za' : 'Przeciw';
-      expect(rows.some((row) => row?.includes(voter.name) && row.endsWith(label))).toBe(true);
-    }
+    await expectNamedTable(late);
   });
 
   it('keeps the result on the hall display until the next action', async () => {
