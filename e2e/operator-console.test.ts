@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient } from '../packages/server/test/support/http-client';
 import { startVeche, type RunningVeche } from '../packages/server/test/support/server-process';
 import {
   axeViolations,
@@ -9,6 +7,7 @@ import {
   overflowsHorizontally,
   screenshot,
 } from './support/browser';
+import { Actor } from './support/actor';
 
 /*
  * The operator's console on a 1280 px desktop and the chair's view on an 820 px tablet, in a real
@@ -41,49 +40,6 @@ interface StateView {
   };
 }
 
-/** Someone acting over HTTP with their own cookie, from the server's origin. */
-class Actor {
-  private constructor(
-    private readonly url: string,
-    private readonly http: TestClient,
-  ) {}
-
-  static async signIn(url: string, email: string): Promise<Actor> {
-    const http = new TestClient(url);
-    const login = await http.post('/api/auth/login', { email, password: PASSWORD });
-    expect(login.status).toBe(200);
-    return new Actor(url, http);
-  }
-
-  async firstSitting(): Promise<string> {
-    const upcoming = await this.http.get<{ sittings: { id: string }[] }>('/api/sittings/upcoming');
-    return upcoming.body.sittings[0]!.id;
-  }
-
-  async command(sittingId: string, command: Record<string, unknown>): Promise<void> {
-    const answer = await this.http.post(
-      `/api/sittings/${sittingId}/commands`,
-      { commandId: randomUUID().replaceAll('-', ''), command },
-      { origin: this.url },
-    );
-    expect(answer.status, `${String(command['type'])}: ${JSON.stringify(answer.body)}`).toBe(200);
-  }
-
-  async events(sittingId: string): Promise<{ type: string; payload: Record<string, unknown> }[]> {
-    const answer = await this.http.get<{
-      events: { type: string; payload: Record<string, unknown> }[];
-    }>(`/api/sittings/${sittingId}/events`);
-    expect(answer.status).toBe(200);
-    return answer.body.events;
-  }
-
-  async view(sittingId: string): Promise<StateView> {
-    const answer = await this.http.get<StateView>(`/api/sittings/${sittingId}/state`);
-    expect(answer.status).toBe(200);
-    return answer.body;
-  }
-}
-
 let veche: RunningVeche;
 let browser: Browser;
 let context: BrowserContext;
@@ -101,7 +57,7 @@ beforeAll(async () => {
   operator = await Actor.signIn(veche.url, OPERATOR);
   anna = await Actor.signIn(veche.url, COUNCILLOR);
   sittingId = await operator.firstSitting();
-  const { state } = await operator.view(sittingId);
+  const { state } = await operator.view<StateView>(sittingId);
   members = state.setup.members;
   annaMember = members.find((member) => member.name === 'Anna Nowak')!;
   agenda = state.agenda;
@@ -151,7 +107,7 @@ describe('the operator’s console', () => {
     const open = page.getByRole('button', { name: 'Otwórz sesję', exact: true });
     await open.click();
     await expect.poll(() => page.locator('.live__meta .badge').textContent()).toBe('Trwa');
-    expect((await operator.view(sittingId)).state.status).toBe('open');
+    expect((await operator.view<StateView>(sittingId)).state.status).toBe('open');
     expect(await page.title()).toBe('Prowadzenie sesji XXIV — Veche');
   });
 
@@ -197,7 +153,7 @@ describe('the operator’s console', () => {
     // A letter typed in a field is only a letter.
     await subject.press('End');
     await subject.press('v');
-    expect((await operator.view(sittingId)).state.openVoteId).toBeNull();
+    expect((await operator.view<StateView>(sittingId)).state.openVoteId).toBeNull();
     await subject.press('Backspace');
 
     const open = page.getByRole('button', { name: 'Rozpocznij głosowanie' });
@@ -206,7 +162,7 @@ describe('the operator’s console', () => {
     await page.keyboard.press('v');
     const voted = page.locator('.conduct-names').first();
     await page.getByRole('heading', { name: 'Zagłosowali (0)' }).waitFor();
-    const { state } = await operator.view(sittingId);
+    const { state } = await operator.view<StateView>(sittingId);
     const voteId = state.openVoteId!;
     expect(state.votes[voteId]).toMatchObject({
       subject: item.title,
@@ -235,7 +191,7 @@ describe('the operator’s console', () => {
     await settled.getByText('Awaria systemu w sali', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Powtórz głosowanie' }).click();
     await page.getByRole('heading', { name: 'Zagłosowali (0)' }).waitFor();
-    const before = await operator.view(sittingId);
+    const before = await operator.view<StateView>(sittingId);
     const repeatId = before.state.openVoteId!;
     const deadline = (view: StateView) => view.state.votes[repeatId]!.deadlineAt;
 
@@ -243,11 +199,11 @@ describe('the operator’s console', () => {
     await page.getByRole('heading', { name: 'Zagłosowali (1)' }).waitFor();
     await page.getByRole('button', { name: 'Dodaj 30 sekund' }).click();
     await expect
-      .poll(async () => deadline(await operator.view(sittingId)))
+      .poll(async () => deadline(await operator.view<StateView>(sittingId)))
       .toBe(deadline(before) + 30_000);
     await page.getByRole('button', { name: 'Zamknij głosowanie' }).click();
     await settled.getByRole('heading', { name: 'Wynik głosowania' }).waitFor();
-    expect((await operator.view(sittingId)).state.openVoteId).toBeNull();
+    expect((await operator.view<StateView>(sittingId)).state.openVoteId).toBeNull();
   });
 
   it('gives the floor to the next in the queue and shows the speaking timer', async () => {
@@ -277,7 +233,8 @@ describe('the operator’s console', () => {
     await panel.getByRole('button', { name: 'Dodaj punkt' }).click();
     await panel.getByRole('button', { name: 'W górę: 7. Sprawy pilne' }).click();
     await panel.getByRole('button', { name: 'W dół: 6. Sprawy pilne' }).waitFor();
-    const titles = async () => (await operator.view(sittingId)).state.agenda.map((i) => i.title);
+    const titles = async () =>
+      (await operator.view<StateView>(sittingId)).state.agenda.map((i) => i.title);
     expect((await titles())[5]).toBe('Sprawy pilne');
     expect(await titles()).toHaveLength(7);
     const log = await operator.events(sittingId);
@@ -308,7 +265,7 @@ describe('the operator’s console', () => {
     await inbox.getByRole('button', { name: 'Wyślij' }).click();
     await inbox.getByText('Tak, po przerwie.').waitFor();
 
-    const hers = await anna.view(sittingId);
+    const hers = await anna.view<StateView>(sittingId);
     expect(hers.state.chat.map((message) => message.text)).toEqual([
       'Czy mogę zabrać głos po przerwie?',
       'Tak, po przerwie.',
@@ -374,7 +331,7 @@ describe('the chair’s view on a tablet', () => {
       expect(await smallTargets(chairPage)).toEqual([]);
       await open.click();
       await chairPage.getByRole('heading', { name: 'Zagłosowali (0)' }).waitFor();
-      const { state } = await operator.view(sittingId);
+      const { state } = await operator.view<StateView>(sittingId);
       expect(state.openVoteId).not.toBeNull();
       expect(state.votes[state.openVoteId!]?.subject).toBe(agenda[1]!.title);
       await expectNoViolations(chairPage, 'chair view, Polish, 820 px');
@@ -394,7 +351,9 @@ describe('the end of the sitting', () => {
     await expect.poll(() => alert.textContent()).toContain('Trwa głosowanie: najpierw je zamknij.');
     expect(await alert.textContent()).toContain('vote_in_progress');
     await page.getByRole('button', { name: 'Zamknij głosowanie' }).click();
-    await expect.poll(async () => (await operator.view(sittingId)).state.openVoteId).toBeNull();
+    await expect
+      .poll(async () => (await operator.view<StateView>(sittingId)).state.openVoteId)
+      .toBeNull();
     await page.getByRole('button', { name: 'Ogłoś przerwę' }).click();
     await expect.poll(() => badge.textContent()).toBe('Przerwana');
     await page.getByRole('button', { name: 'Wznów sesję' }).click();
@@ -403,10 +362,10 @@ describe('the end of the sitting', () => {
     await page.getByRole('button', { name: 'Zamknij sesję…' }).click();
     await page.getByText('Zamknąć sesję? Tego nie można cofnąć.').waitFor();
     await page.getByRole('button', { name: 'Anuluj' }).click();
-    expect((await operator.view(sittingId)).state.status).toBe('open');
+    expect((await operator.view<StateView>(sittingId)).state.status).toBe('open');
     await page.getByRole('button', { name: 'Zamknij sesję…' }).click();
     await page.getByRole('button', { name: 'Tak, zamknij sesję' }).click();
     await expect.poll(() => badge.textContent()).toBe('Zamknięta');
-    expect((await operator.view(sittingId)).state.status).toBe('closed');
+    expect((await operator.view<StateView>(sittingId)).state.status).toBe('closed');
   });
 });

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNCILLORS } from '../packages/server/src/demo/demo-council';
-import { TestClient } from '../packages/server/test/support/http-client';
 import { startVeche, type RunningVeche } from '../packages/server/test/support/server-process';
 import {
   axeViolations,
@@ -10,6 +8,7 @@ import {
   overflowsHorizontally,
   screenshot,
 } from './support/browser';
+import { Actor } from './support/actor';
 
 /*
  * The public live page on a 360 px phone, with no sign-in, and the hall display on a 1920x1080
@@ -18,7 +17,6 @@ import {
  */
 
 const OPERATOR = 'biuro.rady@wierzbow.example';
-const PASSWORD = 'veche-demo';
 
 interface Member {
   id: string;
@@ -27,41 +25,6 @@ interface Member {
 
 interface StateView {
   state: { setup: { members: Member[] }; agenda: { id: string; title: string }[] };
-}
-
-/** Someone acting over HTTP with their own cookie, from the server's origin. */
-class Actor {
-  private constructor(
-    private readonly url: string,
-    private readonly http: TestClient,
-  ) {}
-
-  static async signIn(url: string, email: string): Promise<Actor> {
-    const http = new TestClient(url);
-    const login = await http.post('/api/auth/login', { email, password: PASSWORD });
-    expect(login.status).toBe(200);
-    return new Actor(url, http);
-  }
-
-  async firstSitting(): Promise<string> {
-    const upcoming = await this.http.get<{ sittings: { id: string }[] }>('/api/sittings/upcoming');
-    return upcoming.body.sittings[0]!.id;
-  }
-
-  async command(sittingId: string, command: Record<string, unknown>): Promise<void> {
-    const answer = await this.http.post(
-      `/api/sittings/${sittingId}/commands`,
-      { commandId: randomUUID().replaceAll('-', ''), command },
-      { origin: this.url },
-    );
-    expect(answer.status, `${String(command['type'])}: ${JSON.stringify(answer.body)}`).toBe(200);
-  }
-
-  async view(sittingId: string): Promise<StateView> {
-    const answer = await this.http.get<StateView>(`/api/sittings/${sittingId}/state`);
-    expect(answer.status).toBe(200);
-    return answer.body;
-  }
 }
 
 let veche: RunningVeche;
@@ -113,7 +76,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   operator = await Actor.signIn(veche.url, OPERATOR);
   sittingId = await operator.firstSitting();
-  const { state } = await operator.view(sittingId);
+  const { state } = await operator.view<StateView>(sittingId);
   members = state.setup.members;
   item = state.agenda[1]!;
   const chosen = DEMO_COUNCILLORS.slice(0, 3);
