@@ -176,12 +176,41 @@ describe('the operator’s console', () => {
     expect(await page.locator('.conduct-names').nth(1).textContent()).not.toContain('Anna Nowak');
     await page.getByRole('heading', { name: 'Jeszcze nie głosowali (7)' }).waitFor();
     await screenshot(page, 'conduct-vote-pl-1280');
+  });
+
+  it('enters a ballot for a member whose device failed, marked as the operator’s after the close', async () => {
+    const { state } = await operator.view<StateView>(sittingId);
+    const voteId = state.openVoteId!;
+    const failed = members.find((m) => m.id !== annaMember.id)!;
+    await page.getByRole('button', { name: `Wprowadź głos za: ${failed.name}` }).click();
+    const form = page.locator('.conduct-proxy');
+    await form.getByRole('heading', { name: `Głos za: ${failed.name}`, exact: false }).waitFor();
+    const reason = form.getByLabel('Powód wprowadzenia głosu');
+    expect(await reason.inputValue()).toBe('awaria urządzenia');
+    await reason.fill('awaria tabletu');
+    await form.getByLabel('Za', { exact: true }).check();
+    await form.getByRole('button', { name: 'Zatwierdź głos' }).click();
+    await page.getByRole('heading', { name: 'Zagłosowali (2)' }).waitFor();
+    expect(await page.locator('.conduct-names').first().textContent()).toContain(failed.name);
+    expect(await form.count()).toBe(0);
 
     await page.getByRole('button', { name: 'Zamknij głosowanie' }).click();
     const result = page.locator('.conduct-settled');
     await result.getByRole('heading', { name: 'Wynik głosowania' }).waitFor();
     expect(await result.textContent()).toContain('Przyjęto');
     expect(await page.getByRole('button', { name: 'Unieważnij głosowanie' }).count()).toBe(1);
+    // The named list says in words which ballot the operator entered.
+    const row = result.getByRole('row', { name: failed.name, exact: false });
+    expect(await row.textContent()).toContain('(wprowadzony przez operatora)');
+    const anna = result.getByRole('row', { name: 'Anna Nowak', exact: false });
+    expect(await anna.textContent()).not.toContain('operatora');
+
+    const sealed = (await operator.events(sittingId)).find(
+      (entry) => entry.type === 'vote.sealed' && entry.payload.voteId === voteId,
+    );
+    const named = sealed?.payload.named as { memberId: string; enteredByUserId: string | null }[];
+    expect(named.find((b) => b.memberId === failed.id)?.enteredByUserId).not.toBeNull();
+    expect(named.find((b) => b.memberId === annaMember.id)?.enteredByUserId).toBeNull();
   });
 
   it('annuls the vote with a reason, repeats it, extends the repeat and closes it', async () => {
@@ -331,6 +360,12 @@ describe('the chair’s view on a tablet', () => {
       expect(await smallTargets(chairPage)).toEqual([]);
       await open.click();
       await chairPage.getByRole('heading', { name: 'Zagłosowali (0)' }).waitFor();
+      // Only the operator enters a ballot for a member; the chair has no such action.
+      await page
+        .getByRole('button', { name: /^Wprowadź głos za: / })
+        .first()
+        .waitFor();
+      expect(await chairPage.getByRole('button', { name: /^Wprowadź głos/ }).count()).toBe(0);
       const { state } = await operator.view<StateView>(sittingId);
       expect(state.openVoteId).not.toBeNull();
       expect(state.votes[state.openVoteId!]?.subject).toBe(agenda[1]!.title);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../i18n/resources';
-import { conductErrorCode } from './conduct-error-code';
+import { conductErrorCode, proxyErrorCode } from './conduct-error-code';
 
 describe('conductErrorCode', () => {
   it('words the refusals only a conductor meets, and leaves the rest to the live page', () => {
@@ -13,6 +13,17 @@ describe('conductErrorCode', () => {
   it('has words for every code it knows', () => {
     for (const code of Object.keys(MESSAGES.en.conduct.errors)) {
       expect(conductErrorCode(code)).toBe(code);
+    }
+  });
+});
+
+describe('proxyErrorCode', () => {
+  it('words a refused ballot entered for a member about the member', () => {
+    expect(proxyErrorCode('already_voted')).toBe('already_voted');
+    expect(proxyErrorCode('proxy_not_allowed')).toBe('proxy_not_allowed');
+    expect(proxyErrorCode('sitting_not_open')).toBeNull();
+    for (const code of Object.keys(MESSAGES.en.conduct.proxy.errors)) {
+      expect(proxyErrorCode(code)).toBe(code);
     }
   });
 });

@@ -27,3 +27,22 @@ const KNOWN: ReadonlySet<string> = new Set<ConductErrorCode>([
 export function conductErrorCode(code: string): ConductErrorCode | null {
   return KNOWN.has(code) ? (code as ConductErrorCode) : null;
 }
+
+export type ProxyErrorCode = keyof Messages['conduct']['proxy']['errors'];
+
+const PROXY: ReadonlySet<string> = new Set<ProxyErrorCode>([
+  'already_voted',
+  'not_entitled',
+  'proxy_not_allowed',
+  'forbidden',
+  'vote_closed',
+  'deadline_passed',
+]);
+
+/**
+ * A refused ballot the operator entered for a member, in words about the member (the live page's
+ * words speak to the member themselves); null for a refusal said as any other.
+ */
+export function proxyErrorCode(code: string): ProxyErrorCode | null {
+  return PROXY.has(code) ? (code as ProxyErrorCode) : null;
+}

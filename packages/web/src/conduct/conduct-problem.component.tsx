@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CommandProblem } from '../live/command-problem.component';
 import type { TrackedCommand } from '../live/live-commands';
-import { conductErrorCode } from './conduct-error-code';
+import { conductErrorCode, proxyErrorCode } from './conduct-error-code';
 
 interface Props {
   command: TrackedCommand | null;
@@ -14,15 +14,24 @@ interface Props {
  */
 export function ConductProblem({ command }: Props) {
   const { t } = useTranslation();
-  const code = command?.status === 'rejected' ? conductErrorCode(command.error?.code ?? '') : null;
-  if (command === null || code === null) return <CommandProblem command={command} />;
+  const rejected = command?.status === 'rejected' ? (command.error?.code ?? '') : null;
+  const proxy =
+    rejected !== null && command?.command.type === 'vote.cast' && command.command.memberId
+      ? proxyErrorCode(rejected)
+      : null;
+  const code = rejected === null ? null : conductErrorCode(rejected);
+  if (command === null || (code === null && proxy === null)) {
+    return <CommandProblem command={command} />;
+  }
   return (
     <p className="live-problem">
       <span className="live-problem__icon" aria-hidden="true">
         !
       </span>
       <span>
-        {t(`conduct.errors.${code}`)}{' '}
+        {proxy !== null
+          ? t(`conduct.proxy.errors.${proxy}`)
+          : code !== null && t(`conduct.errors.${code}`)}{' '}
         <span className="live-problem__code">
           {t('live.errorCode', { code: command.error?.code ?? '' })}
         </span>

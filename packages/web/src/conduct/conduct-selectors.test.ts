@@ -6,6 +6,7 @@ import {
   agendaMoves,
   councilPreset,
   lastSettledVote,
+  mayEnterBallots,
   presenceList,
   quorumProgress,
   shortcutOf,
@@ -144,5 +145,24 @@ describe('agendaMoves', () => {
       position: moves.get('a1')!.down!,
     });
     expect(down.map((item) => item.id)).toEqual(['a2', 'a1', 'a3']);
+  });
+});
+
+describe('who may enter a ballot for a member', () => {
+  const councils = [
+    { councilId: 'c1', roles: ['operator'] },
+    { councilId: 'c2', roles: ['chair', 'councillor'] },
+  ];
+
+  it('is the operator of the sitting’s council, not its chair', () => {
+    expect(mayEnterBallots(councils, 'c1')).toBe(true);
+    expect(mayEnterBallots(councils, 'c2')).toBe(false);
+    expect(mayEnterBallots(councils, 'c3')).toBe(false);
+  });
+
+  it('before the sitting’s council is known, any council where the user is the operator', () => {
+    expect(mayEnterBallots(councils, null)).toBe(true);
+    expect(mayEnterBallots([{ councilId: 'c2', roles: ['chair'] }], null)).toBe(false);
+    expect(mayEnterBallots([], null)).toBe(false);
   });
 });

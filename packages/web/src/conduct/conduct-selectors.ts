@@ -138,3 +138,24 @@ export function agendaMoves(
   }
   return moves;
 }
+
+/** What the console needs of the signed-in user's councils. */
+export interface CouncilRoles {
+  readonly councilId: string;
+  readonly roles: readonly string[];
+}
+
+/**
+ * Whether this user may enter a ballot for a member whose device failed: the council's operator
+ * only, never the chair (the server refuses others with `proxy_requires_operator`). The sitting's
+ * council when known; before that, any council of the user.
+ */
+export function mayEnterBallots(
+  councils: readonly CouncilRoles[],
+  councilId: string | null,
+): boolean {
+  return councils.some(
+    (council) =>
+      (councilId === null || council.councilId === councilId) && council.roles.includes('operator'),
+  );
+}

@@ -9,8 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { Countdown } from '../live/countdown.component';
 import { newCommandId } from '../live/live-commands';
 import { optionLabel } from '../live/live-messages';
+import type { SittingFeed } from '../live/sitting-feed';
 import type { SittingView, VoteView } from '../live/sitting-view';
 import { VoteResult } from '../live/vote-result.component';
+import { NamedList } from '../public/named-list.component';
+import { namedRows } from '../public/public-selectors';
 import type { Run } from './conduct-run';
 import {
   DEFAULT_VOTE_SECONDS,
@@ -22,6 +25,10 @@ import {
 
 interface Props {
   view: SittingView;
+  /** The named lists sealed while the console followed the sitting (with who entered a ballot). */
+  named: SittingFeed['named'];
+  /** The operator may enter a ballot for a member whose device failed; the chair may not. */
+  operator: boolean;
   busy: boolean;
   serverNow: () => number;
   run: Run;
@@ -30,7 +37,7 @@ interface Props {
 const EXTRA_MS = 30_000;
 
 /** Starting a vote from the current item, following it, and what may follow its close. */
-export function ConductVote({ view, busy, serverNow, run }: Props) {
+export function ConductVote({ view, named, operator, busy, serverNow, run }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const vote = view.openVoteId === null ? undefined : view.votes[view.openVoteId];
@@ -42,6 +49,7 @@ export function ConductVote({ view, busy, serverNow, run }: Props) {
         <RunningVote
           vote={vote}
           members={view.setup.members}
+          operator={operator}
           busy={busy}
           serverNow={serverNow}
           run={run}
@@ -56,7 +64,7 @@ export function ConductVote({ view, busy, serverNow, run }: Props) {
         />
       )}
       {settled !== null && vote === undefined && (
-        <SettledVote vote={settled} busy={busy} run={run} />
+        <SettledVote vote={settled} view={view} named={named[settled.id]} busy={busy} run={run} />
       )}
     </section>
   );
@@ -154,14 +162,17 @@ function VoteForm({ view, busy, run }: { view: SittingView; busy: boolean; run: 
 interface RunningProps {
   vote: VoteView;
   members: readonly Member[];
+  operator: boolean;
   busy: boolean;
   serverNow: () => number;
   run: Run;
 }
 
-function RunningVote({ vote, members, busy, serverNow, run }: RunningProps) {
+function RunningVote({ vote, members, operator, busy, serverNow, run }: RunningProps) {
   const { t } = useTranslation();
   const { voted, notVoted } = voteParticipation(vote, members);
+  const [entering, setEntering] = useState<string | null>(null);
+  const enteringFor = notVoted.find((member) => member.id === entering) ?? null;
   const counts = vote.tally.counts;
   return (
     <>
@@ -204,11 +215,36 @@ function RunningVote({ vote, members, busy, serverNow, run }: RunningProps) {
               <li key={member.id}>
                 <span aria-hidden="true">… </span>
                 {member.name}
+                {operator && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="button button--quiet conduct-names__action"
+                      aria-expanded={enteringFor?.id === member.id}
+                      aria-label={t('conduct.proxy.enterFor', { name: member.name })}
+                      disabled={busy}
+                      onClick={() => setEntering(member.id)}
+                    >
+                      {t('conduct.proxy.enter')}
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ul>
         </div>
       </div>
+      {operator && enteringFor !== null && (
+        <ProxyBallotForm
+          key={enteringFor.id}
+          vote={vote}
+          member={enteringFor}
+          busy={busy}
+          run={run}
+          onDone={() => setEntering(null)}
+        />
+      )}
       <div className="conduct-actions">
         <button
           type="button"
@@ -233,7 +269,86 @@ function RunningVote({ vote, members, busy, serverNow, run }: RunningProps) {
   );
 }
 
-function SettledVote({ vote, busy, run }: { vote: VoteView; busy: boolean; run: Run }) {
+interface ProxyProps {
+  vote: VoteView;
+  member: Member;
+  busy: boolean;
+  run: Run;
+  onDone: () => void;
+}
+
+/** A ballot the operator enters for a member whose device failed, with the reason (recorded). */
+function ProxyBallotForm({ vote, member, busy, run, onDone }: ProxyProps) {
+  const { t } = useTranslation();
+  const ids = { heading: useId(), reason: useId() };
+  const [choice, setChoice] = useState<string | null>(null);
+  const [reason, setReason] = useState(() => t('conduct.proxy.defaultReason'));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (choice === null || reason.trim() === '') return;
+    run(
+      {
+        type: 'vote.cast',
+        voteId: vote.id,
+        choice,
+        memberId: member.id,
+        proxyReason: reason.trim(),
+      },
+      'vote',
+    );
+    onDone();
+  };
+  return (
+    <form className="conduct-form conduct-proxy" aria-labelledby={ids.heading} onSubmit={submit}>
+      <h3 id={ids.heading} className="live-panel__subheading conduct-field--wide">
+        {t('conduct.proxy.heading', { name: member.name })}
+      </h3>
+      <fieldset className="conduct-field conduct-field--wide">
+        <legend>{t('conduct.proxy.choice')}</legend>
+        {vote.options.map((option) => (
+          <label key={option} className="conduct-proxy__option">
+            <input
+              type="radio"
+              name={`proxy-${vote.id}`}
+              value={option}
+              required
+              checked={choice === option}
+              onChange={() => setChoice(option)}
+            />{' '}
+            {optionLabel(t, option)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="conduct-field conduct-field--wide">
+        <label htmlFor={ids.reason}>{t('conduct.proxy.reason')}</label>
+        <input
+          id={ids.reason}
+          required
+          maxLength={500}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </div>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {t('conduct.proxy.confirm')}
+      </button>
+      <button type="button" className="button button--quiet" onClick={onDone}>
+        {t('conduct.proxy.cancel')}
+      </button>
+    </form>
+  );
+}
+
+interface SettledProps {
+  vote: VoteView;
+  view: SittingView;
+  /** The vote's named list from its seal, if the console saw it close. */
+  named: SittingFeed['named'][string] | undefined;
+  busy: boolean;
+  run: Run;
+}
+
+function SettledVote({ vote, view, named, busy, run }: SettledProps) {
   const { t } = useTranslation();
   const reasonId = useId();
   const [reason, setReason] = useState('');
@@ -246,6 +361,7 @@ function SettledVote({ vote, busy, run }: { vote: VoteView; busy: boolean; run: 
   return (
     <div className="conduct-settled">
       <VoteResult vote={vote} yourChoice={null} />
+      {named !== undefined && <NamedList rows={namedRows(view, named)} layout="table" />}
       {vote.status === 'closed' && (
         <form className="conduct-form" onSubmit={annul}>
           <div className="conduct-field conduct-field--wide">

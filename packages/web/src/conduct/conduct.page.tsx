@@ -25,6 +25,7 @@ import { ConductPresence } from './conduct-presence.component';
 import { ConductProblem } from './conduct-problem.component';
 import { ConductQuorum } from './conduct-quorum.component';
 import type { Run } from './conduct-run';
+import { mayEnterBallots } from './conduct-selectors';
 import { ConductSpeakers } from './conduct-speakers.component';
 import { ConductVote } from './conduct-vote.component';
 import { useShortcuts } from './use-shortcuts.hook';
@@ -121,7 +122,13 @@ export function ConductPage({ sittingId, user, focusHeading, onSessionEnded }: P
         <p className="notice">{t('conduct.notConductor')}</p>
       )}
       {view !== null && kind === 'conductor' && (
-        <ConsoleBody view={view} live={live} userId={user.id} memberId={feed?.memberId ?? null} />
+        <ConsoleBody
+          view={view}
+          live={live}
+          userId={user.id}
+          memberId={feed?.memberId ?? null}
+          operator={mayEnterBallots(user.councils, summary?.councilId ?? null)}
+        />
       )}
     </div>
   );
@@ -132,9 +139,11 @@ interface BodyProps {
   live: LiveSitting;
   userId: string;
   memberId: string | null;
+  /** The council's operator (not the chair): may enter a ballot for a member. */
+  operator: boolean;
 }
 
-function ConsoleBody({ view, live, userId, memberId }: BodyProps) {
+function ConsoleBody({ view, live, userId, memberId, operator }: BodyProps) {
   const { t } = useTranslation();
   const shortcutsId = useId();
   useShortcuts();
@@ -158,7 +167,14 @@ function ConsoleBody({ view, live, userId, memberId }: BodyProps) {
       <div className="conduct__grid">
         <div className="conduct__main">
           <ConductLifecycle status={view.status} busy={busy} run={run} />
-          <ConductVote view={view} busy={busy} serverNow={serverNow} run={run} />
+          <ConductVote
+            view={view}
+            named={live.feed?.named ?? {}}
+            operator={operator}
+            busy={busy}
+            serverNow={serverNow}
+            run={run}
+          />
           <ConductQuorum view={view} busy={busy} serverNow={serverNow} run={run} />
           <ConductSpeakers view={view} busy={busy} serverNow={serverNow} run={run} />
         </div>

@@ -43,12 +43,25 @@ export interface SittingFeed {
 export interface NamedChoice {
   readonly memberId: string;
   readonly choice: string;
+  /**
+   * The operator who entered the ballot for the member (a proxy ballot), from the seal; null when
+   * the member cast it, and when only the state's choices are known (they do not say).
+   */
+  readonly enteredByUserId?: string | null;
 }
 
 const sealedSchema = z.object({
   type: z.literal('vote.sealed'),
   voteId: z.string(),
-  named: z.array(z.object({ memberId: z.string(), choice: z.string() })).nullable(),
+  named: z
+    .array(
+      z.object({
+        memberId: z.string(),
+        choice: z.string(),
+        enteredByUserId: z.string().nullable().optional(),
+      }),
+    )
+    .nullable(),
 });
 
 /** The named list a `vote.sealed` event publishes, if it is one of a named vote. */
@@ -58,7 +71,11 @@ function sealedNamed(named: SittingFeed['named'], raw: RawEvent): SittingFeed['n
   if (!parsed.success || parsed.data.named === null) return named;
   return {
     ...named,
-    [parsed.data.voteId]: parsed.data.named.map(({ memberId, choice }) => ({ memberId, choice })),
+    [parsed.data.voteId]: parsed.data.named.map(({ memberId, choice, enteredByUserId }) => ({
+      memberId,
+      choice,
+      enteredByUserId: enteredByUserId ?? null,
+    })),
   };
 }
 

@@ -36,6 +36,12 @@ export function NamedList({ rows, layout }: Props) {
                       {choiceSymbol(row.choice)}
                     </span>{' '}
                     {optionLabel(t, row.choice)}
+                    {row.enteredByOperator && (
+                      <span className="named-list__proxy">
+                        {' '}
+                        {t('publicPage.namedList.enteredByOperator')}
+                      </span>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -60,6 +66,11 @@ export function NamedList({ rows, layout }: Props) {
               </span>{' '}
               {optionLabel(t, row.choice)}
             </span>
+            {row.enteredByOperator && (
+              <span className="hall-named__proxy">
+                {t('publicPage.namedList.enteredByOperator')}
+              </span>
+            )}
           </li>
         ))}
       </ul>

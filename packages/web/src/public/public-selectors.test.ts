@@ -73,12 +73,15 @@ describe('the public view of a sitting', () => {
     const view = viewAfter(open, close);
     expect(
       namedRows(view, [
-        { memberId: 'm3', choice: 'against' },
-        { memberId: 'm1', choice: 'for' },
+        { memberId: 'm3', choice: 'against', enteredByUserId: 'operator-1' },
+        { memberId: 'm1', choice: 'for', enteredByUserId: null },
+        { memberId: 'm2', choice: 'abstain' },
       ]),
     ).toEqual([
-      { memberId: 'm1', name: 'Member m1', choice: 'for' },
-      { memberId: 'm3', name: 'Member m3', choice: 'against' },
+      { memberId: 'm1', name: 'Member m1', choice: 'for', enteredByOperator: false },
+      { memberId: 'm2', name: 'Member m2', choice: 'abstain', enteredByOperator: false },
+      // A ballot the operator entered for the member says so.
+      { memberId: 'm3', name: 'Member m3', choice: 'against', enteredByOperator: true },
     ]);
     expect(['for', 'against', 'abstain'].map(choiceSymbol)).toEqual(['✓', '✗', '–']);
   });
@@ -92,15 +95,27 @@ describe('the named list in the feed', () => {
     for (const entry of run.log) {
       const event =
         entry.event.type === 'vote.sealed'
-          ? { ...entry.event, named: [{ memberId: 'm1', choice: 'for', enteredByUserId: null }] }
+          ? {
+              ...entry.event,
+              named: [
+                { memberId: 'm1', choice: 'for', enteredByUserId: null },
+                { memberId: 'm2', choice: 'against', enteredByUserId: 'operator-1' },
+              ],
+            }
           : entry.event;
       feed = feedReceive(feed, { type: 'event', seq: entry.seq, event }).feed;
     }
     expect(feed.seq).toBe(run.log.length);
-    expect(feed.named).toEqual({ v1: [{ memberId: 'm1', choice: 'for' }] });
+    // Who entered a ballot for the member is kept.
+    expect(feed.named).toEqual({
+      v1: [
+        { memberId: 'm1', choice: 'for', enteredByUserId: null },
+        { memberId: 'm2', choice: 'against', enteredByUserId: 'operator-1' },
+      ],
+    });
     const last = run.log.at(-1)!;
     feed = feedReceive(feed, { type: 'snapshot', seq: last.seq, state: last.snapshot }).feed;
-    expect(feed.named['v1']).toHaveLength(1);
+    expect(feed.named['v1']).toHaveLength(2);
   });
 
   it('comes from the state for a page opened after the close', () => {

@@ -58,6 +58,8 @@ export interface NamedRow {
   readonly memberId: string;
   readonly name: string;
   readonly choice: string;
+  /** Entered by the operator for the member (a proxy ballot), as the seal says. */
+  readonly enteredByOperator: boolean;
 }
 
 /** A named list with the members' names, in the order of the sitting's members. */
@@ -69,10 +71,11 @@ export function namedRows(view: SittingView, named: readonly NamedChoice[]): Nam
         (order.get(a.memberId) ?? Number.MAX_SAFE_INTEGER) -
         (order.get(b.memberId) ?? Number.MAX_SAFE_INTEGER),
     )
-    .map(({ memberId, choice }) => ({
+    .map(({ memberId, choice, enteredByUserId }) => ({
       memberId,
       name: memberName(view, memberId) ?? memberId,
       choice,
+      enteredByOperator: enteredByUserId !== undefined && enteredByUserId !== null,
     }));
 }
 
