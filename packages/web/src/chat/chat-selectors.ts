@@ -1,5 +1,5 @@
 import type { WireCommand } from '@veche/protocol';
-import { isPending, newCommandId, type TrackedCommand } from '../live/live-commands';
+import { isPending, lastFailed, newCommandId, type TrackedCommand } from '../live/live-commands';
 
 /** Who a message goes to, as the form offers it. */
 export type ChatTarget =
@@ -31,6 +31,5 @@ export function chatSending(commands: readonly TrackedCommand[]): boolean {
 
 /** The newest message of this tab, if it failed: the panel says why. */
 export function chatProblem(commands: readonly TrackedCommand[]): TrackedCommand | null {
-  const last = commands.findLast(isChat);
-  return last?.status === 'rejected' || last?.status === 'not_sent' ? last : null;
+  return lastFailed(commands, isChat);
 }

@@ -1,6 +1,5 @@
-import { toRoman } from '@veche/domain';
 import type { CurrentUser, WireCommand } from '@veche/protocol';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChatPanel } from '../chat/chat-panel.component';
 import {
@@ -10,9 +9,9 @@ import {
   chatTag,
   type ChatTarget,
 } from '../chat/chat-selectors';
-import { useDocumentTitle } from '../layout/use-document-title.hook';
 import { ConnectionStatus } from '../live/connection-status.component';
-import { isPending, type TrackedCommand } from '../live/live-commands';
+import { isPending, lastFailed, type TrackedCommand } from '../live/live-commands';
+import { useSittingHeading } from '../live/use-sitting-heading.hook';
 import { liveErrorCode } from '../live/live-error-code';
 import type { SittingView } from '../live/sitting-view';
 import { useLiveSitting, type LiveSitting } from '../live/use-live-sitting.hook';
@@ -41,10 +40,7 @@ const CONSOLE_TAG = 'conduct:';
 const isConsole = (command: TrackedCommand) => command.tag.startsWith(CONSOLE_TAG);
 
 /** The newest console command (the chat aside), if it failed: said at the top of the page. */
-function consoleProblem(commands: readonly TrackedCommand[]): TrackedCommand | null {
-  const last = commands.findLast(isConsole);
-  return last?.status === 'rejected' || last?.status === 'not_sent' ? last : null;
-}
+const consoleProblem = (commands: readonly TrackedCommand[]) => lastFailed(commands, isConsole);
 
 /**
  * The operator's console and the chair's view (issue 4, section 2): one responsive page that
@@ -56,29 +52,18 @@ export function ConductPage({ sittingId, user, focusHeading, onSessionEnded }: P
   const { t } = useTranslation();
   const live = useLiveSitting(sittingId);
   const summary = useSittingSummary(sittingId);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const feed = live.feed;
   const view = feed?.view ?? null;
-  const roman = view ? toRoman(view.setup.number) : (summary?.numberRoman ?? null);
-
-  useDocumentTitle(
-    roman === null ? t('conduct.eyebrow') : t('conduct.documentTitle', { number: roman }),
+  const { eyebrow, heading, headingRef } = useSittingHeading(
+    'conduct',
+    summary,
+    view,
+    focusHeading,
   );
-
-  useEffect(() => {
-    if (focusHeading) headingRef.current?.focus();
-  }, [focusHeading]);
 
   useEffect(() => {
     if (live.signedOut) onSessionEnded();
   }, [live.signedOut, onSessionEnded]);
-
-  const heading =
-    summary !== null
-      ? t('sittings.heading', { number: summary.numberRoman, body: summary.bodyName })
-      : roman !== null
-        ? t('live.fallbackTitle', { number: roman })
-        : t('conduct.eyebrow');
   const kind = feed?.viewerKind ?? null;
 
   return (
@@ -87,7 +72,7 @@ export function ConductPage({ sittingId, user, focusHeading, onSessionEnded }: P
         <RouteLink to="/">{t('live.back')}</RouteLink>
       </p>
       <header className="live__header">
-        <p className="live__eyebrow">{t('conduct.eyebrow')}</p>
+        <p className="live__eyebrow">{eyebrow}</p>
         <h1 ref={headingRef} tabIndex={-1}>
           {heading}
         </h1>

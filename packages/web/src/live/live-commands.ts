@@ -56,3 +56,12 @@ export function latestTagged(
 export function isPending(command: TrackedCommand | undefined): boolean {
   return command?.status === 'queued' || command?.status === 'sent';
 }
+
+/** The newest of this tab's commands that `isOne` picks, if it failed: the page says why. */
+export function lastFailed(
+  commands: readonly TrackedCommand[],
+  isOne: (command: TrackedCommand) => boolean,
+): TrackedCommand | null {
+  const last = commands.findLast(isOne);
+  return last?.status === 'rejected' || last?.status === 'not_sent' ? last : null;
+}

@@ -1,6 +1,6 @@
-import { toRoman, type SpeechType } from '@veche/domain';
+import type { SpeechType } from '@veche/domain';
 import type { CurrentUser } from '@veche/protocol';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChatPanel } from '../chat/chat-panel.component';
 import {
@@ -10,13 +10,13 @@ import {
   chatTag,
   type ChatTarget,
 } from '../chat/chat-selectors';
-import { useDocumentTitle } from '../layout/use-document-title.hook';
 import { RouteLink } from '../routing/route-link.component';
 import { ConnectionStatus } from './connection-status.component';
 import { FloorPanel } from './floor-panel.component';
 import { LiveAgenda } from './live-agenda.component';
 import { LiveAnnouncer } from './live-announcer.component';
-import { newCommandId, type TrackedCommand } from './live-commands';
+import { lastFailed, newCommandId, type TrackedCommand } from './live-commands';
+import { useSittingHeading } from './use-sitting-heading.hook';
 import { liveErrorCode } from './live-error-code';
 import { politeNotice, urgentNotice } from './live-messages';
 import {
@@ -59,10 +59,10 @@ function arrivedLive(feed: SittingFeed, type: string, id: string): boolean {
 
 /** The newest request for the floor or withdrawal of this tab, if it failed. */
 function floorProblem(commands: readonly TrackedCommand[]): TrackedCommand | null {
-  const last = commands.findLast(
+  return lastFailed(
+    commands,
     (c) => c.command.type === 'speaker.request' || c.command.type === 'speaker.withdraw',
   );
-  return last?.status === 'rejected' || last?.status === 'not_sent' ? last : null;
 }
 
 /**
@@ -74,16 +74,9 @@ export function LiveSittingPage({ sittingId, user, focusHeading, onSessionEnded 
   const { t } = useTranslation();
   const live = useLiveSitting(sittingId);
   const summary = useSittingSummary(sittingId);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const feed = live.feed;
   const view = feed?.view ?? null;
-  const roman = view ? toRoman(view.setup.number) : (summary?.numberRoman ?? null);
-
-  useDocumentTitle(roman === null ? t('live.eyebrow') : t('live.documentTitle', { number: roman }));
-
-  useEffect(() => {
-    if (focusHeading) headingRef.current?.focus();
-  }, [focusHeading]);
+  const { eyebrow, heading, headingRef } = useSittingHeading('live', summary, view, focusHeading);
 
   useEffect(() => {
     if (live.signedOut) onSessionEnded();
@@ -97,20 +90,13 @@ export function LiveSittingPage({ sittingId, user, focusHeading, onSessionEnded 
   // Until the member is known, a councillor is offered the buttons and the server decides.
   const mayAct = memberId !== null || roles.includes('councillor');
 
-  const heading =
-    summary !== null
-      ? t('sittings.heading', { number: summary.numberRoman, body: summary.bodyName })
-      : roman !== null
-        ? t('live.fallbackTitle', { number: roman })
-        : t('live.eyebrow');
-
   return (
     <div className="live" aria-busy={view === null}>
       <p className="live__back">
         <RouteLink to="/">{t('live.back')}</RouteLink>
       </p>
       <header className="live__header">
-        <p className="live__eyebrow">{t('live.eyebrow')}</p>
+        <p className="live__eyebrow">{eyebrow}</p>
         <h1 ref={headingRef} tabIndex={-1}>
           {heading}
         </h1>

@@ -1,7 +1,6 @@
-import { toRoman } from '@veche/domain';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '../layout/use-document-title.hook';
+import { useSittingHeading } from '../live/use-sitting-heading.hook';
 import { ConnectionStatus } from '../live/connection-status.component';
 import { Countdown } from '../live/countdown.component';
 import { speakerName } from '../live/live-selectors';
@@ -31,21 +30,13 @@ export function HallDisplayPage({ sittingId }: Props) {
   const feed = live.feed;
   const view = feed?.view ?? null;
   const sitting = summary.state === 'loaded' ? summary.sitting : null;
-  const roman = sitting?.numberRoman ?? (view ? toRoman(view.setup.number) : null);
-  const heading =
-    sitting !== null
-      ? t('sittings.heading', { number: sitting.numberRoman, body: sitting.bodyName })
-      : roman !== null
-        ? t('live.fallbackTitle', { number: roman })
-        : t('hall.eyebrow');
-
-  useDocumentTitle(roman === null ? t('hall.eyebrow') : t('hall.documentTitle', { number: roman }));
+  const { eyebrow, heading } = useSittingHeading('hall', sitting, view);
 
   return (
     <main className="hall" id="main" aria-busy={view === null}>
       <header className="hall__bar">
         <div>
-          <p className="hall__eyebrow">{t('hall.eyebrow')}</p>
+          <p className="hall__eyebrow">{eyebrow}</p>
           <h1 className="hall__heading">{heading}</h1>
         </div>
         <div className="hall__tools">

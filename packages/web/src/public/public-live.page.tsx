@@ -1,8 +1,7 @@
-import { toRoman } from '@veche/domain';
 import type { PublicSitting } from '@veche/protocol';
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '../layout/use-document-title.hook';
+import { useSittingHeading } from '../live/use-sitting-heading.hook';
 import { ConnectionStatus } from '../live/connection-status.component';
 import { Countdown } from '../live/countdown.component';
 import { LiveAgenda } from '../live/live-agenda.component';
@@ -32,30 +31,20 @@ export function PublicLivePage({ sittingId, focusHeading }: Props) {
   const { t } = useTranslation();
   const live = useLiveSitting(sittingId);
   const summary = usePublicSitting(sittingId);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const feed = live.feed;
   const view = feed?.view ?? null;
   const sitting = summary.state === 'loaded' ? summary.sitting : null;
-  const roman = sitting?.numberRoman ?? (view ? toRoman(view.setup.number) : null);
-
-  useDocumentTitle(
-    roman === null ? t('publicPage.eyebrow') : t('publicPage.documentTitle', { number: roman }),
+  const { eyebrow, heading, headingRef } = useSittingHeading(
+    'publicPage',
+    sitting,
+    view,
+    focusHeading,
   );
-  useEffect(() => {
-    if (focusHeading) headingRef.current?.focus();
-  }, [focusHeading]);
-
-  const heading =
-    sitting !== null
-      ? t('sittings.heading', { number: sitting.numberRoman, body: sitting.bodyName })
-      : roman !== null
-        ? t('live.fallbackTitle', { number: roman })
-        : t('publicPage.eyebrow');
 
   return (
     <div className="live public-live" aria-busy={view === null}>
       <header className="live__header">
-        <p className="live__eyebrow">{t('publicPage.eyebrow')}</p>
+        <p className="live__eyebrow">{eyebrow}</p>
         <h1 ref={headingRef} tabIndex={-1}>
           {heading}
         </h1>
