@@ -1,48 +1,17 @@
 import { createInstance } from 'i18next';
 import type { WireCommand } from '@veche/protocol';
+import { viewAfter } from './testing/domain-sitting';
+import { tracked } from './testing/tracked-command';
 import { describe, expect, it } from 'vitest';
 import { i18nOptions } from '../i18n/i18n-options';
-import type { CommandStatus, TrackedCommand } from './live-commands';
 import { liveErrorCode } from './live-error-code';
 import { commandProblem, majorityText, politeNotice, urgentNotice } from './live-messages';
 import { ballotTag, presenceTag } from './live-selectors';
-import { parseSittingView, type SittingView } from './sitting-view';
-import { OPENING, runSitting } from './testing/domain-sitting';
 import { liveUrl } from './shared-connection';
 
 const i18n = createInstance(i18nOptions('en'));
 void i18n.init();
 const t = i18n.t;
-
-function viewAfter(...commands: Parameters<typeof runSitting>[0]): SittingView {
-  const run = runSitting([...OPENING, ...commands]);
-  const view = parseSittingView(run.log.at(-1)?.snapshot ?? run.initial);
-  if (view === null) throw new Error('the snapshot does not parse');
-  return view;
-}
-
-let clock = 0;
-function tracked(
-  command: WireCommand,
-  tag: string,
-  status: CommandStatus,
-  extra: Partial<TrackedCommand> = {},
-): TrackedCommand {
-  clock += 1;
-  return {
-    commandId: `command-${String(clock)}`,
-    sittingId: 's',
-    command,
-    tag,
-    status,
-    createdAt: clock,
-    sentOn: 1,
-    seq: null,
-    error: null,
-    notSentReason: null,
-    ...extra,
-  };
-}
 
 const openVote = {
   type: 'vote.open',

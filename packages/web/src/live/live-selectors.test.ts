@@ -1,6 +1,7 @@
 import type { WireCommand } from '@veche/protocol';
+import { viewAfter } from './testing/domain-sitting';
+import { tracked } from './testing/tracked-command';
 import { describe, expect, it } from 'vitest';
-import type { CommandStatus, TrackedCommand } from './live-commands';
 import { parseLiveEvent } from './live-events';
 import {
   ballotState,
@@ -11,40 +12,6 @@ import {
   presenceTag,
 } from './live-selectors';
 import { applyEvent } from './sitting-reducer';
-import { parseSittingView, type SittingView } from './sitting-view';
-import { OPENING, runSitting } from './testing/domain-sitting';
-
-const SITTING = '5f0c6b8e-3c1a-4d2b-9e4f-0a1b2c3d4e5f';
-
-function viewAfter(...commands: Parameters<typeof runSitting>[0]): SittingView {
-  const run = runSitting([...OPENING, ...commands]);
-  const view = parseSittingView(run.log.at(-1)?.snapshot ?? run.initial);
-  if (view === null) throw new Error('the snapshot does not parse');
-  return view;
-}
-
-let clock = 0;
-function tracked(
-  command: WireCommand,
-  tag: string,
-  status: CommandStatus,
-  extra: Partial<TrackedCommand> = {},
-): TrackedCommand {
-  clock += 1;
-  return {
-    commandId: `command-${String(clock)}`,
-    sittingId: SITTING,
-    command,
-    tag,
-    status,
-    createdAt: clock,
-    sentOn: status === 'queued' ? null : 1,
-    seq: null,
-    error: null,
-    notSentReason: null,
-    ...extra,
-  };
-}
 
 const open = {
   type: 'vote.open',

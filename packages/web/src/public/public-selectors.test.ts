@@ -1,8 +1,7 @@
 import type { SittingCommand } from '@veche/domain';
 import { describe, expect, it } from 'vitest';
 import { feedReceive, newFeed } from '../live/sitting-feed';
-import { parseSittingView, type SittingView } from '../live/sitting-view';
-import { OPENING, runSitting } from '../live/testing/domain-sitting';
+import { OPENING, runSitting, viewAfter } from '../live/testing/domain-sitting';
 import {
   choiceSymbol,
   currentItem,
@@ -11,13 +10,6 @@ import {
   openVote,
   standingResult,
 } from './public-selectors';
-
-function viewAfter(...commands: SittingCommand[]): SittingView {
-  const run = runSitting([...OPENING, ...commands]);
-  const view = parseSittingView(run.log.at(-1)?.snapshot ?? run.initial);
-  if (view === null) throw new Error('the snapshot does not parse');
-  return view;
-}
 
 const open: SittingCommand = {
   type: 'vote.open',

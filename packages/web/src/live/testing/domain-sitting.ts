@@ -9,6 +9,7 @@ import {
 } from '@veche/domain';
 import fc from 'fast-check';
 import type { RawEvent } from '../live-events';
+import { parseSittingView, type SittingView } from '../sitting-view';
 
 /*
  * Test support: real sittings run by the domain, turned into what the server sends a member.
@@ -233,3 +234,11 @@ export const sittingRun = (max = 80): fc.Arbitrary<SittingRun> =>
   fc
     .array(sittingCommand, { minLength: 10, maxLength: max, size: 'max' })
     .map((commands) => runSitting([...OPENING, ...commands]));
+
+/** The client's view after the sitting opens and then these commands: a test's starting point. */
+export function viewAfter(...commands: readonly SittingCommand[]): SittingView {
+  const run = runSitting([...OPENING, ...commands]);
+  const view = parseSittingView(run.log.at(-1)?.snapshot ?? run.initial);
+  if (view === null) throw new Error('the snapshot does not parse');
+  return view;
+}
