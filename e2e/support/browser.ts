@@ -4,7 +4,7 @@ import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Screenshots land here for people to look at; the folder is ignored by git. */
-export const RESULTS_DIR = fileURLToPath(new URL('../../.test-results/', import.meta.url));
+export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 /** The system Chromium; browsers are never downloaded through npm. */
 export async function launchChromium(): Promise<Browser> {
