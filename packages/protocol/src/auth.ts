@@ -32,3 +32,29 @@ export const preferencesRequestSchema = z.object({
   language: languageSchema,
 });
 export type PreferencesRequest = z.infer<typeof preferencesRequestSchema>;
+
+/** POST /api/sittings/:sittingId/tablet-links: a one-time sign-in for a member's tablet. */
+export const tabletLinkRequestSchema = z.object({
+  memberId: z.uuid(),
+});
+export type TabletLinkRequest = z.infer<typeof tabletLinkRequestSchema>;
+
+export const tabletLinkSchema = z.object({
+  /** Goes into the QR code as `/tablet/<token>`; works once, until `expiresAt`. */
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+  memberName: z.string(),
+});
+export type TabletLink = z.infer<typeof tabletLinkSchema>;
+
+/** POST /api/auth/tablet: the tablet redeems the code it scanned. */
+export const tabletLoginRequestSchema = z.object({
+  token: z.string().min(20).max(100),
+});
+export type TabletLoginRequest = z.infer<typeof tabletLoginRequestSchema>;
+
+export const tabletLoginSchema = z.object({
+  user: currentUserSchema,
+  sittingId: z.string(),
+});
+export type TabletLogin = z.infer<typeof tabletLoginSchema>;

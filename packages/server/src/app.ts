@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { accountsService } from './accounts/accounts.service.js';
 import { authRoutes } from './accounts/auth.routes.js';
+import { tabletLinkRoutes } from './accounts/tablet-link.routes.js';
 import type { Config } from './config.js';
 import { HttpError } from './http/api-error.js';
 import { requireUser } from './http/authentication.js';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   publicSittingRoutes(app, repos);
   const live = liveSittingService(storage, repos, deps.bus);
   liveSittingRoutes(app, repos, signedIn, live);
+  tabletLinkRoutes(app, repos, accounts, live, config, signedIn, storage.clock);
   const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);
   const gateway = attachLiveGateway(app, {
     repos,

@@ -33,6 +33,19 @@ export function accountsService(
     };
   }
 
+  async function openSession(user: UserRow, userAgent: string | undefined) {
+    const token = newSessionToken();
+    const expiresAt = new Date(clock().getTime() + sessionTtlMs);
+    await repos.loginSessions.create({
+      userId: user.id,
+      councilId: user.councilId,
+      tokenHash: hashSessionToken(token),
+      expiresAt,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    });
+    return { ok: true as const, token, expiresAt, user: await describe(user) };
+  }
+
   return {
     describe,
 
@@ -46,16 +59,23 @@ export function accountsService(
       const usable = user !== undefined && user.deactivatedAt === null;
       const matches = await verifyPassword(usable ? user.passwordHash : undefined, input.password);
       if (!usable || !matches) return { ok: false };
-      const token = newSessionToken();
-      const expiresAt = new Date(clock().getTime() + sessionTtlMs);
-      await repos.loginSessions.create({
-        userId: user.id,
-        councilId: user.councilId,
-        tokenHash: hashSessionToken(token),
-        expiresAt,
-        userAgent: userAgent?.slice(0, 300) ?? null,
-      });
-      return { ok: true, token, expiresAt, user: await describe(user) };
+      return openSession(user, userAgent);
+    },
+
+    /**
+     * Signs a tablet in with a one-time link that a conductor issued (see tablet-link.use-case):
+     * the link is used up whatever happens next, and an expired or used link, or one for an
+     * account deactivated meanwhile, gives the same refusal.
+     */
+    async loginWithLink(
+      token: string,
+      userAgent: string | undefined,
+    ): Promise<(LoginResult & { ok: true; sittingId: string }) | { ok: false }> {
+      const link = await repos.loginLinks.consume(hashSessionToken(token));
+      if (link === undefined) return { ok: false };
+      const user = await repos.users.findById(link.userId);
+      if (user === undefined || user.deactivatedAt !== null) return { ok: false };
+      return { ...(await openSession(user, userAgent)), sittingId: link.sittingId };
     },
 
     async logout(token: string): Promise<void> {

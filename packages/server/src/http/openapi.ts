@@ -13,6 +13,10 @@ import {
   loginRequestSchema,
   preferencesRequestSchema,
   publicSittingSchema,
+  tabletLinkRequestSchema,
+  tabletLinkSchema,
+  tabletLoginRequestSchema,
+  tabletLoginSchema,
   upcomingSittingsResponseSchema,
   type ApiErrorCode,
 } from '@veche/protocol';
@@ -536,6 +540,29 @@ const OPERATIONS: readonly OperationSpec[] = [
   },
   {
     method: 'POST',
+    route: '/api/auth/tablet',
+    operationId: 'tabletLogin',
+    tag: 'Accounts',
+    summary: 'Sign a tablet in with the one-time code of a QR code the operator showed.',
+    description:
+      'The code works once and for two minutes. Sets the session cookie of the member it was ' +
+      'issued for, and says which sitting to open.',
+    auth: 'none',
+    body: { schema: 'TabletLoginRequest', description: 'The code from the QR code.' },
+    success: {
+      status: 200,
+      description: 'Signed in: the user and the sitting, and the session cookie.',
+      schema: 'TabletLogin',
+    },
+    errors: [
+      ...WRITE_ERRORS,
+      err(401, ['link_invalid'], 'The code has expired, was already used, or never existed.'),
+      err(429, ['rate_limited'], 'Too many attempts; `facts.retryAfterSeconds` says how long.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
     route: '/api/auth/logout',
     operationId: 'logout',
     tag: 'Accounts',
@@ -591,6 +618,33 @@ const OPERATIONS: readonly OperationSpec[] = [
     errors: [
       BAD_SITTING_ID,
       err(404, ['not_found'], 'No such sitting, or a draft (the same answer).'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/sittings/:sittingId/tablet-links',
+    operationId: 'issueTabletLink',
+    tag: 'Sittings',
+    summary: 'A one-time sign-in code for a member\u2019s tablet, shown as a QR code.',
+    description:
+      'For the operator or the chair of the sitting. The code opens `/tablet/<token>` and signs ' +
+      'the tablet in as the member once, within two minutes.',
+    auth: 'session',
+    parameters: [sittingIdParameter],
+    body: { schema: 'TabletLinkRequest', description: 'The member whose tablet it is.' },
+    success: { status: 200, description: 'The code and its expiry.', schema: 'TabletLink' },
+    errors: [
+      BAD_SITTING_ID,
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      err(403, ['forbidden'], 'The caller does not conduct this sitting.'),
+      NO_SITTING,
+      err(
+        422,
+        ['not_a_member', 'no_account'],
+        'The member does not sit in this sitting, or has no active account; `field` is memberId.',
+      ),
       ...SERVER_ERRORS,
     ],
   },
@@ -879,6 +933,10 @@ function buildDocument(): OpenApiDocument {
         CurrentUser: toJsonSchema(currentUserSchema, 'output'),
         UpcomingSittingsResponse: toJsonSchema(upcomingSittingsResponseSchema, 'output'),
         PublicSitting: toJsonSchema(publicSittingSchema, 'output'),
+        TabletLinkRequest: toJsonSchema(tabletLinkRequestSchema, 'input'),
+        TabletLink: toJsonSchema(tabletLinkSchema, 'output'),
+        TabletLoginRequest: toJsonSchema(tabletLoginRequestSchema, 'input'),
+        TabletLogin: toJsonSchema(tabletLoginSchema, 'output'),
         CommandRequest: toJsonSchema(commandRequestSchema, 'input'),
         CommandAccepted: commandAcceptedSchema,
         CommandEvent: eventSchema(COMMAND_EVENT_TYPES),

@@ -1,6 +1,7 @@
 import { ballotsRepository } from './repositories/ballots.repository.js';
 import { bodiesRepository } from './repositories/bodies.repository.js';
 import { councilsRepository } from './repositories/councils.repository.js';
+import { loginLinksRepository } from './repositories/login-links.repository.js';
 import { loginSessionsRepository } from './repositories/login-sessions.repository.js';
 import { personsRepository } from './repositories/persons.repository.js';
 import { sittingCommandsRepository } from './repositories/sitting-commands.repository.js';
@@ -19,6 +20,7 @@ export function createRepositories(context: StorageContext) {
     persons: personsRepository(context),
     users: usersRepository(context),
     loginSessions: loginSessionsRepository(context),
+    loginLinks: loginLinksRepository(context),
     sittings: sittingsRepository(context),
     sittingEvents: sittingEventsRepository(context),
     sittingCommands: sittingCommandsRepository(context),

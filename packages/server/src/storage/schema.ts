@@ -471,3 +471,40 @@ export const secretTallies = pgTable(
     primaryKey({ columns: [t.sittingId, t.voteId, t.choice] }),
   ],
 );
+
+/**
+ * One-time sign-in links. The operator shows one as a QR code so that a tablet in the hall signs
+ * in as a member without anyone typing the member's password. Only a hash of the token is
+ * stored; a link works once and only for a short time, and the row stays as the record of who
+ * let whom in, and when.
+ */
+export const loginLinks = pgTable(
+  'login_links',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Where the tablet goes once signed in. */
+    sittingId: uuid('sitting_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('login_links_token_unique').on(t.tokenHash),
+    index('login_links_council_idx').on(t.councilId),
+    foreignKey({
+      name: 'login_links_council_sitting_fk',
+      columns: [t.councilId, t.sittingId],
+      foreignColumns: [sittings.councilId, sittings.id],
+    }),
+  ],
+);

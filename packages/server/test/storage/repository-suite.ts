@@ -231,6 +231,49 @@ export function repositorySuite(database: () => OpenDatabase): void {
     });
   });
 
+  describe('login links', () => {
+    it('are used once, only before they expire, and only in their own council', async () => {
+      const { id: councilId } = await council();
+      const { body, term } = await plenary(councilId);
+      const { id: sittingId } = await sitting(councilId, body.id, term.id);
+      const user = await repos.users.create({
+        councilId,
+        email: 'a@example.org',
+        passwordHash: 'x',
+        displayName: 'A',
+        language: 'pl',
+      });
+      const link = (tokenHash: string) =>
+        repos.loginLinks.create({
+          councilId,
+          userId: user.id,
+          sittingId,
+          tokenHash,
+          createdByUserId: user.id,
+          expiresAt: new Date('2026-11-20T09:02:00Z'),
+        });
+      await link('hash-1');
+      await link('hash-2');
+      expect((await repos.loginLinks.consume('hash-1'))?.userId).toBe(user.id);
+      expect(await repos.loginLinks.consume('hash-1')).toBeUndefined();
+      expect(await repos.loginLinks.consume('hash-unknown')).toBeUndefined();
+      clock.set('2026-11-20T09:02:00Z');
+      expect(await repos.loginLinks.consume('hash-2')).toBeUndefined();
+
+      const other = await council('Rada Gminy Inna');
+      await expect(
+        repos.loginLinks.create({
+          councilId: other.id,
+          userId: user.id,
+          sittingId,
+          tokenHash: 'hash-3',
+          createdByUserId: user.id,
+          expiresAt: new Date('2026-11-20T10:00:00Z'),
+        }),
+      ).rejects.toSatisfy((error) => hasPgCode(error, FOREIGN_KEY_VIOLATION));
+    });
+  });
+
   describe('sittings and agendas', () => {
     it('numbers sittings per body and term, and refuses a duplicate number', async () => {
       const { id } = await council();

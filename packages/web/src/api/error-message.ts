@@ -6,6 +6,9 @@ export type ErrorMessageCode = keyof Messages['errors'];
 
 const KNOWN: ReadonlySet<string> = new Set<ErrorMessageCode>([
   'invalid_credentials',
+  'link_invalid',
+  'not_a_member',
+  'no_account',
   'rate_limited',
   'validation_failed',
   'unauthenticated',

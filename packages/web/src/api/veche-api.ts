@@ -1,12 +1,16 @@
 import {
   currentUserSchema,
   publicSittingSchema,
+  tabletLinkSchema,
+  tabletLoginSchema,
   upcomingSittingsResponseSchema,
   type CurrentUser,
   type LoginRequest,
   type PreferencesRequest,
   type PublicSitting,
   type SittingSummary,
+  type TabletLink,
+  type TabletLogin,
 } from '@veche/protocol';
 import { requestJson, requestNoContent } from './api-client';
 
@@ -14,6 +18,17 @@ import { requestJson, requestNoContent } from './api-client';
 export const vecheApi = {
   login: (credentials: LoginRequest): Promise<CurrentUser> =>
     requestJson('/api/auth/login', currentUserSchema, { method: 'POST', body: credentials }),
+
+  /** Redeems the one-time code of a tablet's QR code: signs in as the member it was made for. */
+  tabletLogin: (token: string): Promise<TabletLogin> =>
+    requestJson('/api/auth/tablet', tabletLoginSchema, { method: 'POST', body: { token } }),
+
+  /** A one-time sign-in code for a member's tablet, for the operator or the chair to show. */
+  issueTabletLink: (sittingId: string, memberId: string): Promise<TabletLink> =>
+    requestJson(`/api/sittings/${encodeURIComponent(sittingId)}/tablet-links`, tabletLinkSchema, {
+      method: 'POST',
+      body: { memberId },
+    }),
 
   logout: (): Promise<void> => requestNoContent('/api/auth/logout', { method: 'POST' }),
 

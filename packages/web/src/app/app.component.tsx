@@ -1,5 +1,5 @@
 import type { CurrentUser } from '@veche/protocol';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api/api-error';
 import { errorMessageCode, type ErrorMessageCode } from '../api/error-message';
@@ -12,11 +12,12 @@ import { closeSharedLiveConnection } from '../live/shared-connection';
 import { LiveSittingPage } from '../live/live-sitting.page';
 import { ConductPage } from '../conduct/conduct.page';
 import { LoginPage } from '../login/login.page';
+import { TabletSignInPage } from '../login/tablet-sign-in.page';
 import { HallDisplayPage } from '../public/hall-display.page';
 import { PublicLivePage } from '../public/public-live.page';
 import { NotFoundPage } from '../routing/not-found.page';
-import type { Route } from '../routing/routes';
-import { useRoute } from '../routing/use-route.hook';
+import { livePath, type Route } from '../routing/routes';
+import { navigate, useRoute } from '../routing/use-route.hook';
 import { SittingsPage } from '../sittings/sittings.page';
 
 type Session =
@@ -45,16 +46,21 @@ export function App() {
     [i18n],
   );
 
+  // Bumped by every sign-in: the answer to the first "who am I?" must not undo one made meanwhile
+  // (a tablet's code is redeemed while that question is still on its way).
+  const signIns = useRef(0);
+
   useEffect(() => {
     let current = true;
+    const asked = signIns.current;
     vecheApi.me().then(
       (user) => {
-        if (!current) return;
+        if (!current || signIns.current !== asked) return;
         adoptUserLanguage(user);
         setSession({ state: 'signed-in', user });
       },
       (error: unknown) => {
-        if (!current) return;
+        if (!current || signIns.current !== asked) return;
         const code = errorMessageCode(error);
         setSession({ state: 'signed-out', reason: code === 'unauthenticated' ? null : code });
       },
@@ -84,6 +90,7 @@ export function App() {
   };
 
   const signIn = (user: CurrentUser): void => {
+    signIns.current += 1;
     // A live socket carries the cookie it opened with: the new user gets a socket of their own.
     closeSharedLiveConnection();
     adoptUserLanguage(user);
@@ -131,6 +138,9 @@ export function App() {
     return <HallDisplayPage key={route.sittingId} sittingId={route.sittingId} />;
   }
   const publicRoute = route.name === 'public' ? route : null;
+  // A tablet's QR code signs it in whoever was signed in before, then opens the sitting.
+  const tabletRoute = route.name === 'tablet' ? route : null;
+  const ownPage = publicRoute !== null || tabletRoute !== null;
 
   return (
     <PageLayout
@@ -148,8 +158,18 @@ export function App() {
           focusHeading={moved}
         />
       )}
-      {publicRoute === null && session.state === 'checking' && <Checking />}
-      {publicRoute === null && session.state === 'signed-out' && (
+      {tabletRoute !== null && (
+        <TabletSignInPage
+          key={tabletRoute.token}
+          token={tabletRoute.token}
+          onSignedIn={(login) => {
+            signIn(login.user);
+            navigate(livePath(login.sittingId), { replace: true });
+          }}
+        />
+      )}
+      {!ownPage && session.state === 'checking' && <Checking />}
+      {!ownPage && session.state === 'signed-out' && (
         <LoginPage
           onSignedIn={signIn}
           focusHeading={moved}
@@ -162,7 +182,7 @@ export function App() {
           }
         />
       )}
-      {publicRoute === null && session.state === 'signed-in' && (
+      {!ownPage && session.state === 'signed-in' && (
         <SignedInPage
           route={route}
           user={session.user}
@@ -211,8 +231,9 @@ function SignedInPage({ route, user, focusHeading, onSessionEnded }: SignedInPag
       );
     case 'public':
     case 'hall':
+    case 'tablet':
     case 'notFound':
-      // The public pages are rendered by App for everyone; they never reach here.
+      // The public pages and the tablet's sign-in are rendered by App; they never reach here.
       return <NotFoundPage />;
   }
 }

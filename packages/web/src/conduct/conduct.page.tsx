@@ -26,6 +26,7 @@ import { ConductQuorum } from './conduct-quorum.component';
 import type { Run } from './conduct-run';
 import { mayEnterBallots } from './conduct-selectors';
 import { ConductSpeakers } from './conduct-speakers.component';
+import { ConductTablet } from './conduct-tablet.component';
 import { ConductVote } from './conduct-vote.component';
 import { useShortcuts } from './use-shortcuts.hook';
 
@@ -176,6 +177,7 @@ function ConsoleBody({ view, live, userId, memberId, operator }: BodyProps) {
           />
           <ConductAgenda view={view} busy={busy} run={run} />
           <ConductPresence view={view} busy={busy} run={run} />
+          <ConductTablet view={view} serverNow={serverNow} />
           <section className="conduct-panel" aria-labelledby={shortcutsId}>
             <h2 id={shortcutsId}>{t('conduct.shortcuts.heading')}</h2>
             <p className="muted">{t('conduct.shortcuts.intro')}</p>

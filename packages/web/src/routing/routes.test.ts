@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conductPath, hallPath, livePath, matchRoute, publicPath } from './routes';
+import { conductPath, hallPath, livePath, matchRoute, publicPath, tabletPath } from './routes';
 
 const ID = '5f0c6b8e-3c1a-4d2b-9e4f-0a1b2c3d4e5f';
 
@@ -36,5 +36,14 @@ describe('matchRoute', () => {
       sittingId: ID,
     });
     expect(matchRoute('/hall/sittings/123')).toEqual({ name: 'notFound' });
+  });
+
+  it('knows a tablet’s one-time sign-in code, and nothing that merely looks like one', () => {
+    const token = 'q7dV3kP0xYz-AbCdEfGhIjKlMnOpQrStUvWxYz012_4';
+    expect(matchRoute(tabletPath(token))).toEqual({ name: 'tablet', token });
+    expect(matchRoute(`/tablet/${token}/`)).toEqual({ name: 'tablet', token });
+    expect(matchRoute('/tablet/short')).toEqual({ name: 'notFound' });
+    expect(matchRoute(`/tablet/${token}/extra`)).toEqual({ name: 'notFound' });
+    expect(matchRoute('/tablet/has%20space-and-more-than-twenty')).toEqual({ name: 'notFound' });
   });
 });

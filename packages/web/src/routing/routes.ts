@@ -5,6 +5,7 @@ export type Route =
   | { readonly name: 'conduct'; readonly sittingId: string }
   | { readonly name: 'public'; readonly sittingId: string }
   | { readonly name: 'hall'; readonly sittingId: string }
+  | { readonly name: 'tablet'; readonly token: string }
   | { readonly name: 'notFound' };
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -12,9 +13,11 @@ const LIVE = new RegExp(`^/sittings/(${UUID})/live/?$`);
 const CONDUCT = new RegExp(`^/sittings/(${UUID})/conduct/?$`);
 const PUBLIC = new RegExp(`^/public/sittings/(${UUID})/?$`);
 const HALL = new RegExp(`^/hall/sittings/(${UUID})/?$`);
+/** A one-time sign-in code (256 bits, base64url) from the QR code the operator shows. */
+const TABLET = /^\/tablet\/([A-Za-z0-9_-]{20,100})\/?$/;
 
 /** Pages anyone may open, signed in or not. */
-export const PUBLIC_ROUTES: readonly Route['name'][] = ['public', 'hall'];
+export const PUBLIC_ROUTES: readonly Route['name'][] = ['public', 'hall', 'tablet'];
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'sittings' };
@@ -26,6 +29,8 @@ export function matchRoute(pathname: string): Route {
   if (open?.[1] !== undefined) return { name: 'public', sittingId: open[1].toLowerCase() };
   const hall = HALL.exec(pathname);
   if (hall?.[1] !== undefined) return { name: 'hall', sittingId: hall[1].toLowerCase() };
+  const tablet = TABLET.exec(pathname);
+  if (tablet?.[1] !== undefined) return { name: 'tablet', token: tablet[1] };
   return { name: 'notFound' };
 }
 
@@ -46,4 +51,9 @@ export function publicPath(sittingId: string): string {
 /** The hall display of a sitting, for the screen in the council chamber. */
 export function hallPath(sittingId: string): string {
   return `/hall/sittings/${encodeURIComponent(sittingId)}`;
+}
+
+/** Where a tablet's QR code leads: the page that signs it in with the one-time code. */
+export function tabletPath(token: string): string {
+  return `/tablet/${encodeURIComponent(token)}`;
 }

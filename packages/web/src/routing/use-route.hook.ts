@@ -15,10 +15,14 @@ function moved(): void {
   for (const listener of [...listeners]) listener();
 }
 
-/** Goes to another page of the app without reloading it (the live connection stays open). */
-export function navigate(path: string): void {
+/**
+ * Goes to another page of the app without reloading it (the live connection stays open).
+ * `replace` leaves no history entry behind: Back does not return to a used one-time code.
+ */
+export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
   if (path === window.location.pathname) return;
-  window.history.pushState(null, '', path);
+  if (replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
   window.scrollTo(0, 0);
   moved();
 }

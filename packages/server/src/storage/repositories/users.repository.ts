@@ -1,5 +1,5 @@
 import type { CouncilRole, Language } from '@veche/domain';
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { councilRoles, councils, users } from '../schema.js';
 import type { StorageContext } from '../storage-context.js';
 
@@ -41,6 +41,15 @@ export function usersRepository({ db, clock, newId }: StorageContext) {
 
     async findByEmail(email: string): Promise<UserRow | undefined> {
       const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+      return row;
+    },
+
+    /** The account of a person of this council, if they have one. */
+    async findByPerson(councilId: string, personId: string): Promise<UserRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(users)
+        .where(and(eq(users.councilId, councilId), eq(users.personId, personId)));
       return row;
     },
 
