@@ -44,6 +44,14 @@ export class Actor {
     return answer.body.events;
   }
 
+  async documents(sittingId: string): Promise<{ url: string; isPublic: boolean }[]> {
+    const answer = await this.http.get<{ documents: { url: string; isPublic: boolean }[] }>(
+      `/api/sittings/${sittingId}/documents`,
+    );
+    expect(answer.status).toBe(200);
+    return answer.body.documents;
+  }
+
   /** The sitting's state as this person sees it, in the shape the test reads. */
   async view<T>(sittingId: string): Promise<T> {
     const answer = await this.http.get<T>(`/api/sittings/${sittingId}/state`);

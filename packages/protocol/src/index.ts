@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './sittings.js';
 export * from './commands.js';
 export * from './realtime.js';
+export * from './documents.js';

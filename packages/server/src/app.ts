@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
@@ -9,8 +10,10 @@ import { authRoutes } from './accounts/auth.routes.js';
 import { tabletLinkRoutes } from './accounts/tablet-link.routes.js';
 import type { Config } from './config.js';
 import { HttpError } from './http/api-error.js';
-import { requireUser } from './http/authentication.js';
+import { optionalUser, requireUser } from './http/authentication.js';
 import { docsRoutes } from './http/openapi.js';
+import { documentRoutes } from './documents/documents.routes.js';
+import { folderBlobStore } from './storage/blob-store.js';
 import { foreignOriginError } from './http/origin-guard.js';
 import { liveSittingRoutes } from './sittings/live-sitting.routes.js';
 import { ContentionError, liveSittingService } from './sittings/live-sitting.service.js';
@@ -52,6 +55,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
+  // Uploads only (documents); the limits per request are set where the parts are read.
+  await app.register(multipart, { limits: { fields: 10, fieldSize: 1_000, parts: 12 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
@@ -127,6 +132,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const live = liveSittingService(storage, repos, deps.bus);
   liveSittingRoutes(app, repos, signedIn, live);
   tabletLinkRoutes(app, repos, accounts, live, config, signedIn, storage.clock);
+  documentRoutes(
+    app,
+    repos,
+    folderBlobStore(config.blobDir),
+    signedIn,
+    optionalUser(accounts),
+    config.documentMaxBytes,
+  );
   const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);
   const gateway = attachLiveGateway(app, {
     repos,

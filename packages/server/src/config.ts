@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /** An unset, empty or blank variable takes the default. */
@@ -45,6 +45,8 @@ const environmentSchema = z.object({
   LOGIN_RATE_WINDOW_SECONDS: optional(z.coerce.number().int().positive().max(86_400)).default(60),
   SHUTDOWN_TIMEOUT_SECONDS: optional(z.coerce.number().positive().max(600)).default(10),
   WEB_DIST: optional(z.string()),
+  BLOB_DIR: optional(z.string()),
+  DOCUMENT_MAX_MB: optional(z.coerce.number().positive().max(1024)).default(25),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')),
   REDIS_CHANNEL: optional(z.string().regex(/^[\w:.-]{1,100}$/)).default('veche:sittings'),
 });
@@ -68,6 +70,10 @@ export interface Config {
   readonly loginRateLimit: { max: number; windowMs: number };
   readonly shutdownTimeoutMs: number;
   readonly webDist: string | undefined;
+  /** The folder of uploaded files, by content hash; `<dataDir>/blobs` unless set. */
+  readonly blobDir: string;
+  /** The largest document accepted, in bytes. */
+  readonly documentMaxBytes: number;
   /** Set: several server processes share sitting changes over Redis pub/sub. */
   readonly redisUrl: string | undefined;
   readonly redisChannel: string;
@@ -102,6 +108,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     loginRateLimit: { max: env.LOGIN_RATE_LIMIT, windowMs: env.LOGIN_RATE_WINDOW_SECONDS * 1_000 },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1_000,
     webDist: env.WEB_DIST === undefined ? undefined : resolve(env.WEB_DIST),
+    blobDir: resolve(env.BLOB_DIR ?? join(env.DATA_DIR, 'blobs')),
+    documentMaxBytes: Math.round(env.DOCUMENT_MAX_MB * 1_048_576),
     redisUrl: env.REDIS_URL,
     redisChannel: env.REDIS_CHANNEL,
   };

@@ -19,6 +19,7 @@ import {
   type OpenDatabase,
 } from './storage/database.js';
 import { acquireDataDirLock, DataDirBusyError, type DataDirLock } from './storage/data-dir-lock.js';
+import { folderBlobStore } from './storage/blob-store.js';
 import { createRepositories, inTransaction } from './storage/repositories.js';
 import type { StorageContext } from './storage/storage-context.js';
 
@@ -100,7 +101,8 @@ async function main(): Promise<void> {
   const demoWanted =
     config.demo === 'on' || (config.demo === 'auto' && database.kind === 'embedded');
   if (demoWanted && (await repos.councils.list()).length === 0) {
-    await inTransaction(storage, (tx) => createDemoCouncil(tx, storage.clock()));
+    const blobs = folderBlobStore(config.blobDir);
+    await inTransaction(storage, (tx) => createDemoCouncil(tx, storage.clock(), blobs));
     logger.info({ ms: since() }, 'created the demo council');
   }
   const demoPresent = (await repos.users.findByEmail(DEMO_LOGINS[0]!.email)) !== undefined;

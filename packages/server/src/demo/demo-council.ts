@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import type { BlobStore } from '../storage/blob-store.js';
 import type { Repositories } from '../storage/repositories.js';
 import { hashPassword } from '../accounts/password.js';
 import { instantOf, wallClockIn } from '../time/zoned-time.js';
@@ -72,7 +74,44 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
 ];
 
 /** Creates the demo council with all its people, bodies and the next sitting. */
-export async function createDemoCouncil(repos: Repositories, now: Date): Promise<void> {
+/** The demo sitting's documents (rendered by scripts/demo-documents.mjs), by agenda position. */
+const DOCUMENTS: ReadonlyArray<{
+  readonly position: number;
+  readonly file: string;
+  readonly title: string;
+  readonly isPublic: boolean;
+}> = [
+  {
+    position: 3,
+    file: 'projekt-uchwaly-budzet-2026.pdf',
+    title: 'Projekt uchwały w sprawie zmian w budżecie gminy na 2026 rok',
+    isPublic: true,
+  },
+  {
+    position: 3,
+    file: 'uzasadnienie-budzet-2026.pdf',
+    title: 'Uzasadnienie do projektu uchwały',
+    isPublic: true,
+  },
+  {
+    position: 4,
+    file: 'projekt-mpzp-osiedle-nad-stawem.pdf',
+    title: 'Projekt uchwały w sprawie planu „Osiedle nad Stawem”',
+    isPublic: false,
+  },
+];
+
+const DEMO_ASSETS = new URL('../../demo-assets/', import.meta.url);
+
+/**
+ * The demo council. With a blob store, the sitting's draft resolutions get their documents too
+ * (the storage tests seed without one).
+ */
+export async function createDemoCouncil(
+  repos: Repositories,
+  now: Date,
+  blobs?: BlobStore,
+): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const council = await repos.councils.create({
     name: DEMO_COUNCIL_NAME,
@@ -193,6 +232,25 @@ export async function createDemoCouncil(repos: Repositories, now: Date): Promise
       position,
       title,
       kind: position === 3 || position === 4 ? 'draft_resolution' : 'procedural',
+    });
+  }
+  if (blobs === undefined) return;
+  const items = await repos.sittings.agendaOf(council.id, [sitting.id]);
+  const operator = await repos.users.findByEmail(`biuro.rady@${DOMAIN}`);
+  for (const document of DOCUMENTS) {
+    const content = await readFile(new URL(document.file, DEMO_ASSETS));
+    const blob = await blobs.put(content);
+    await repos.documents.create({
+      councilId: council.id,
+      sittingId: sitting.id,
+      agendaItemId: items.find((item) => item.position === document.position)?.id ?? null,
+      title: document.title,
+      fileName: document.file,
+      mediaType: 'application/pdf',
+      sizeBytes: blob.sizeBytes,
+      sha256: blob.sha256,
+      isPublic: document.isPublic,
+      createdByUserId: operator?.id ?? null,
     });
   }
 }

@@ -36,6 +36,17 @@ export function requireUser(accounts: AccountsService, config: Config): SignedIn
   };
 }
 
+/**
+ * For routes that answer everyone but more to the signed-in: `request.auth` is the user of a
+ * valid session cookie, or null. A missing or stale cookie is not an error here.
+ */
+export function optionalUser(accounts: AccountsService): SignedInGuard {
+  return async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth = (token === undefined ? undefined : await accounts.authenticate(token)) ?? null;
+  };
+}
+
 /** The signed-in user of a route guarded by requireUser. */
 export function authOf(request: FastifyRequest): AuthenticatedUser {
   if (request.auth === null) throw new Error('route is missing the requireUser guard');

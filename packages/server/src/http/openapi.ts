@@ -13,6 +13,9 @@ import {
   loginRequestSchema,
   preferencesRequestSchema,
   publicSittingSchema,
+  sittingDocumentSchema,
+  sittingDocumentsResponseSchema,
+  documentUploadFieldsSchema,
   tabletLinkRequestSchema,
   tabletLinkSchema,
   tabletLoginRequestSchema,
@@ -435,7 +438,12 @@ interface OperationSpec {
   /** `session`: the cookie is required; `optional`: used when present; `none`: ignored. */
   readonly auth: 'none' | 'optional' | 'session';
   readonly parameters?: readonly ParameterSpec[];
-  readonly body?: { readonly schema: string; readonly description: string };
+  readonly body?: {
+    readonly schema: string;
+    readonly description: string;
+    /** JSON unless said otherwise (uploads are multipart/form-data). */
+    readonly contentType?: string;
+  };
   readonly success: {
     readonly status: number;
     readonly description: string;
@@ -650,6 +658,106 @@ const OPERATIONS: readonly OperationSpec[] = [
   },
   {
     method: 'POST',
+    route: '/api/sittings/:sittingId/documents',
+    operationId: 'attachDocument',
+    tag: 'Documents',
+    summary: 'Attach a document to a sitting or to one of its agenda items.',
+    description:
+      'For the council office (operator, chair, administrators). The type is judged by the ' +
+      'content, never by the name; the size limit is `DOCUMENT_MAX_MB`. The file is kept under ' +
+      'its SHA-256, so the same file attached twice is stored once.',
+    auth: 'session',
+    parameters: [sittingIdParameter],
+    body: {
+      schema: 'DocumentUpload',
+      description: 'The fields first, then the file in a part named `file`.',
+      contentType: 'multipart/form-data',
+    },
+    success: { status: 201, description: 'The document as listed.', schema: 'SittingDocument' },
+    errors: [
+      BAD_SITTING_ID,
+      err(400, ['validation_failed'], 'A field is malformed, or no file was sent; `field` says.'),
+      err(403, ['csrf_rejected'], 'The request came from another origin (its `Origin` header).'),
+      ...SIGNED_IN_ERRORS,
+      err(403, ['forbidden'], 'The caller does not prepare sittings.'),
+      NO_SITTING,
+      err(413, ['file_too_large'], 'The file is over the limit; `facts.maxBytes` says it.', {
+        type: 'object',
+        properties: { maxBytes: { type: 'integer' } },
+      }),
+      err(415, ['validation_failed'], 'The body is not multipart/form-data.'),
+      err(
+        422,
+        ['file_empty', 'file_type_unsupported', 'unknown_item'],
+        'The file is empty or of a type not accepted (`facts.detected` names what it is), or ' +
+          '`itemId` is not an item of this sitting.',
+      ),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/sittings/:sittingId/documents',
+    operationId: 'sittingDocuments',
+    tag: 'Documents',
+    summary: 'The documents of a sitting and of its agenda items.',
+    auth: 'session',
+    parameters: [sittingIdParameter],
+    success: { status: 200, description: 'The documents.', schema: 'SittingDocuments' },
+    errors: [BAD_SITTING_ID, ...SIGNED_IN_ERRORS, NO_SITTING, ...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/sittings/:sittingId/documents',
+    operationId: 'publicSittingDocuments',
+    tag: 'Documents',
+    summary: 'The public documents of a sitting, without a sign-in.',
+    auth: 'none',
+    parameters: [sittingIdParameter],
+    success: { status: 200, description: 'The public documents.', schema: 'SittingDocuments' },
+    errors: [
+      BAD_SITTING_ID,
+      err(404, ['not_found'], 'No such sitting, or a draft (the same answer).'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/documents/:documentId',
+    operationId: 'readDocument',
+    tag: 'Documents',
+    summary: 'The file of a document, to be shown in the browser.',
+    description:
+      'For the council\u2019s people; for anyone if the document is public and its sitting is ' +
+      'convened. Sent inline with its own type, an ETag (its SHA-256) and a sandboxing ' +
+      'Content-Security-Policy.',
+    auth: 'optional',
+    parameters: [
+      {
+        name: 'documentId',
+        in: 'path',
+        required: true,
+        description: 'The document.',
+        schema: { type: 'string', format: 'uuid' },
+      },
+    ],
+    success: {
+      status: 200,
+      description: 'The file.',
+      contentType: 'application/octet-stream',
+    },
+    errors: [
+      err(400, ['validation_failed'], 'The document id is not a UUID.'),
+      err(
+        404,
+        ['not_found'],
+        'No such document, or one the caller may not read (the same answer).',
+      ),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
     route: '/api/sittings/:sittingId/commands',
     operationId: 'sendSittingCommand',
     tag: 'Live sitting',
@@ -811,6 +919,7 @@ const TAGS = [
     name: 'Live sitting',
     description: 'Commands to a live sitting, its state and its hash-chained event log.',
   },
+  { name: 'Documents', description: 'Files of sittings and agenda items.' },
   { name: 'Service', description: 'Health of the process.' },
   { name: 'Documentation', description: 'This documentation.' },
 ];
@@ -901,10 +1010,28 @@ function operationObject(spec: OperationSpec): JsonSchema {
           requestBody: {
             required: true,
             description: spec.body.description,
-            content: { [JSON_TYPE]: { schema: ref(spec.body.schema) } },
+            content: { [spec.body.contentType ?? JSON_TYPE]: { schema: ref(spec.body.schema) } },
           },
         }),
     responses,
+  };
+}
+
+/** The multipart form of an upload: the text fields of the protocol, and the file. */
+function documentUploadSchema(): JsonSchema {
+  const fields = toJsonSchema(documentUploadFieldsSchema, 'input');
+  const properties = (fields.properties ?? {}) as Record<string, JsonSchema>;
+  return {
+    ...fields,
+    properties: {
+      ...properties,
+      file: {
+        type: 'string',
+        contentMediaType: 'application/octet-stream',
+        description: 'PDF, DOCX, ODT, PNG, JPEG or WebP, judged by content.',
+      },
+    },
+    required: [...((fields.required as string[] | undefined) ?? []), 'file'],
   };
 }
 
@@ -933,6 +1060,9 @@ function buildDocument(): OpenApiDocument {
         CurrentUser: toJsonSchema(currentUserSchema, 'output'),
         UpcomingSittingsResponse: toJsonSchema(upcomingSittingsResponseSchema, 'output'),
         PublicSitting: toJsonSchema(publicSittingSchema, 'output'),
+        DocumentUpload: documentUploadSchema(),
+        SittingDocument: toJsonSchema(sittingDocumentSchema, 'output'),
+        SittingDocuments: toJsonSchema(sittingDocumentsResponseSchema, 'output'),
         TabletLinkRequest: toJsonSchema(tabletLinkRequestSchema, 'input'),
         TabletLink: toJsonSchema(tabletLinkSchema, 'output'),
         TabletLoginRequest: toJsonSchema(tabletLoginRequestSchema, 'input'),
@@ -1052,7 +1182,7 @@ function operationHtml(spec: OperationSpec, document: OpenApiDocument): string {
   if (spec.body !== undefined) {
     parts.push(
       '<h4>Request body</h4>',
-      `<p>${prose(spec.body.description)} <code>${JSON_TYPE}</code>.</p>`,
+      `<p>${prose(spec.body.description)} <code>${spec.body.contentType ?? JSON_TYPE}</code>.</p>`,
       schemaDetails(`JSON Schema: ${spec.body.schema}`, ref(spec.body.schema), document),
     );
   }

@@ -1,6 +1,7 @@
 import { ballotsRepository } from './repositories/ballots.repository.js';
 import { bodiesRepository } from './repositories/bodies.repository.js';
 import { councilsRepository } from './repositories/councils.repository.js';
+import { documentsRepository } from './repositories/documents.repository.js';
 import { loginLinksRepository } from './repositories/login-links.repository.js';
 import { loginSessionsRepository } from './repositories/login-sessions.repository.js';
 import { personsRepository } from './repositories/persons.repository.js';
@@ -25,6 +26,7 @@ export function createRepositories(context: StorageContext) {
     sittingEvents: sittingEventsRepository(context),
     sittingCommands: sittingCommandsRepository(context),
     ballots: ballotsRepository(context),
+    documents: documentsRepository(context),
   };
 }
 

@@ -508,3 +508,40 @@ export const loginLinks = pgTable(
     }),
   ],
 );
+
+/**
+ * Documents of a sitting or of one of its agenda items: the file itself is in the blob store
+ * under its SHA-256, so the same file attached twice is kept once. `isPublic` documents are
+ * readable by anyone once the sitting is convened; the others by the council's people only.
+ */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    sittingId: uuid('sitting_id').notNull(),
+    agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, {
+      onDelete: 'cascade',
+    }),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    isPublic: boolean('is_public').notNull().default(false),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: 'documents_council_sitting_fk',
+      columns: [t.councilId, t.sittingId],
+      foreignColumns: [sittings.councilId, sittings.id],
+    }).onDelete('cascade'),
+    index('documents_sitting_idx').on(t.sittingId, t.agendaItemId),
+    check('documents_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('documents_size_check', sql`${t.sizeBytes} > 0`),
+  ],
+);

@@ -274,6 +274,40 @@ export function repositorySuite(database: () => OpenDatabase): void {
     });
   });
 
+  describe('documents', () => {
+    it('lists a sitting’s documents in order, never another council’s, and refuses a bad hash', async () => {
+      const { id: councilId } = await council();
+      const { body, term } = await plenary(councilId);
+      const { id: sittingId } = await sitting(councilId, body.id, term.id);
+      const base = {
+        councilId,
+        sittingId,
+        agendaItemId: null,
+        fileName: 'a.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: 10,
+        sha256: 'a'.repeat(64),
+        isPublic: false,
+        createdByUserId: null,
+      };
+      const first = await repos.documents.create({ ...base, title: 'Pierwszy' });
+      clock.set('2026-11-20T09:01:00Z');
+      await repos.documents.create({ ...base, title: 'Drugi', isPublic: true });
+      expect(
+        (await repos.documents.listForSitting(councilId, sittingId)).map((row) => row.title),
+      ).toEqual(['Pierwszy', 'Drugi']);
+      expect((await repos.documents.findById(first.id))?.title).toBe('Pierwszy');
+      const other = await council('Rada Gminy Inna');
+      expect(await repos.documents.listForSitting(other.id, sittingId)).toEqual([]);
+      await expect(
+        repos.documents.create({ ...base, title: 'Zły', sha256: 'not-a-hash' }),
+      ).rejects.toSatisfy((error) => hasPgCode(error, CHECK_VIOLATION));
+      await expect(
+        repos.documents.create({ ...base, councilId: other.id, title: 'Cudzy' }),
+      ).rejects.toSatisfy((error) => hasPgCode(error, FOREIGN_KEY_VIOLATION));
+    });
+  });
+
   describe('sittings and agendas', () => {
     it('numbers sittings per body and term, and refuses a duplicate number', async () => {
       const { id } = await council();

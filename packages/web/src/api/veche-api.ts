@@ -1,6 +1,7 @@
 import {
   currentUserSchema,
   publicSittingSchema,
+  sittingDocumentsResponseSchema,
   tabletLinkSchema,
   tabletLoginSchema,
   upcomingSittingsResponseSchema,
@@ -8,6 +9,7 @@ import {
   type LoginRequest,
   type PreferencesRequest,
   type PublicSitting,
+  type SittingDocument,
   type SittingSummary,
   type TabletLink,
   type TabletLogin,
@@ -39,6 +41,24 @@ export const vecheApi = {
 
   upcomingSittings: async (): Promise<SittingSummary[]> =>
     (await requestJson('/api/sittings/upcoming', upcomingSittingsResponseSchema)).sittings,
+
+  /** The documents of a sitting and its items, for its council's people. */
+  sittingDocuments: async (sittingId: string): Promise<SittingDocument[]> =>
+    (
+      await requestJson(
+        `/api/sittings/${encodeURIComponent(sittingId)}/documents`,
+        sittingDocumentsResponseSchema,
+      )
+    ).documents,
+
+  /** The public documents of a sitting, without a sign-in. */
+  publicSittingDocuments: async (sittingId: string): Promise<SittingDocument[]> =>
+    (
+      await requestJson(
+        `/api/public/sittings/${encodeURIComponent(sittingId)}/documents`,
+        sittingDocumentsResponseSchema,
+      )
+    ).documents,
 
   /** Any non-draft sitting's names, time and stream, without a sign-in. */
   publicSitting: (sittingId: string): Promise<PublicSitting> =>

@@ -18,3 +18,28 @@ export function formatThreshold(text: string, language: string): string {
   if (!/^\d+(\.\d+)?$/.test(text)) return text;
   return new Intl.NumberFormat(language, { maximumFractionDigits: 6 }).format(Number(text));
 }
+
+/** "26 kB", "1,4 MB": a file's size in the reader's number format, in decimal units. */
+export function formatFileSize(bytes: number, language: string): string {
+  const [value, unit] =
+    bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [Math.max(1, bytes / 1_000), 'kilobyte'];
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit,
+    maximumFractionDigits: value < 10 ? 1 : 0,
+  }).format(value);
+}
+
+const KIND_OF_TYPE: Readonly<Record<string, string>> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+  'application/vnd.oasis.opendocument.text': 'ODT',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/webp': 'WebP',
+};
+
+/** The short name of a document's format, as people know it: "PDF", "DOCX". */
+export function documentKind(mediaType: string): string {
+  return KIND_OF_TYPE[mediaType] ?? mediaType;
+}

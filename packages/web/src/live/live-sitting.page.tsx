@@ -1,5 +1,5 @@
 import type { SpeechType } from '@veche/domain';
-import type { CurrentUser } from '@veche/protocol';
+import type { CurrentUser, SittingDocument } from '@veche/protocol';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChatPanel } from '../chat/chat-panel.component';
@@ -14,6 +14,7 @@ import { RouteLink } from '../routing/route-link.component';
 import { ConnectionStatus } from './connection-status.component';
 import { FloorPanel } from './floor-panel.component';
 import { LiveAgenda } from './live-agenda.component';
+import { useSittingDocuments } from './use-sitting-documents.hook';
 import { LiveAnnouncer } from './live-announcer.component';
 import { lastFailed, newCommandId, type TrackedCommand } from './live-commands';
 import { useSittingHeading } from './use-sitting-heading.hook';
@@ -74,6 +75,7 @@ export function LiveSittingPage({ sittingId, user, focusHeading, onSessionEnded 
   const { t } = useTranslation();
   const live = useLiveSitting(sittingId);
   const summary = useSittingSummary(sittingId);
+  const documents = useSittingDocuments(sittingId, 'members');
   const feed = live.feed;
   const view = feed?.view ?? null;
   const { eyebrow, heading, headingRef } = useSittingHeading('live', summary, view, focusHeading);
@@ -133,6 +135,7 @@ export function LiveSittingPage({ sittingId, user, focusHeading, onSessionEnded 
           commands={live.commands}
           send={live.send}
           serverNow={live.serverNow}
+          documents={documents}
         />
       )}
     </div>
@@ -148,10 +151,11 @@ interface BodyProps {
   commands: readonly TrackedCommand[];
   send: ReturnType<typeof useLiveSitting>['send'];
   serverNow: () => number;
+  documents: readonly SittingDocument[];
 }
 
 function LiveBody(props: BodyProps) {
-  const { feed, view, memberId, userId, mayAct, commands, send, serverNow } = props;
+  const { feed, view, memberId, userId, mayAct, commands, send, serverNow, documents } = props;
   const { t } = useTranslation();
   const check = view.quorumCheck;
   const vote = view.openVoteId === null ? undefined : view.votes[view.openVoteId];
@@ -261,7 +265,7 @@ function LiveBody(props: BodyProps) {
           onSend={sendChat}
         />
       )}
-      <LiveAgenda agenda={view.agenda} currentItemId={view.currentItemId} />
+      <LiveAgenda agenda={view.agenda} currentItemId={view.currentItemId} documents={documents} />
     </>
   );
 }

@@ -1,10 +1,11 @@
-import type { PublicSitting } from '@veche/protocol';
+import type { PublicSitting, SittingDocument } from '@veche/protocol';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSittingHeading } from '../live/use-sitting-heading.hook';
 import { ConnectionStatus } from '../live/connection-status.component';
 import { Countdown } from '../live/countdown.component';
 import { LiveAgenda } from '../live/live-agenda.component';
+import { useSittingDocuments } from '../live/use-sitting-documents.hook';
 import { liveErrorCode } from '../live/live-error-code';
 import { latestOutcome, speakerName } from '../live/live-selectors';
 import type { SittingFeed } from '../live/sitting-feed';
@@ -31,6 +32,7 @@ export function PublicLivePage({ sittingId, focusHeading }: Props) {
   const { t } = useTranslation();
   const live = useLiveSitting(sittingId);
   const summary = usePublicSitting(sittingId);
+  const documents = useSittingDocuments(sittingId, 'public');
   const feed = live.feed;
   const view = feed?.view ?? null;
   const sitting = summary.state === 'loaded' ? summary.sitting : null;
@@ -80,7 +82,7 @@ export function PublicLivePage({ sittingId, focusHeading }: Props) {
       )}
       {view === null && feed?.phase !== 'failed' && <p className="muted">{t('live.loading')}</p>}
       {view !== null && feed !== null && (
-        <PublicBody feed={feed} view={view} serverNow={live.serverNow} />
+        <PublicBody feed={feed} view={view} serverNow={live.serverNow} documents={documents} />
       )}
     </div>
   );
@@ -115,10 +117,12 @@ function PublicBody({
   feed,
   view,
   serverNow,
+  documents,
 }: {
   feed: SittingFeed;
   view: SittingView;
   serverNow: () => number;
+  documents: readonly SittingDocument[];
 }) {
   const { t } = useTranslation();
   const nowId = useId();
@@ -176,7 +180,7 @@ function PublicBody({
           )}
         </>
       )}
-      <LiveAgenda agenda={view.agenda} currentItemId={view.currentItemId} />
+      <LiveAgenda agenda={view.agenda} currentItemId={view.currentItemId} documents={documents} />
     </>
   );
 }

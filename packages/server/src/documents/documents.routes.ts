@@ -1,0 +1,122 @@
+import type { MultipartFile } from '@fastify/multipart';
+import { documentUploadFieldsSchema } from '@veche/protocol';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { HttpError, parseInput } from '../http/api-error.js';
+import { authOf, type SignedInGuard } from '../http/authentication.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import type { Repositories } from '../storage/repositories.js';
+import {
+  attachDocument,
+  listDocuments,
+  publicDocuments,
+  readableDocument,
+  type UploadedFile,
+} from './documents.use-case.js';
+
+const sittingParams = z.object({ sittingId: z.uuid() });
+const documentParams = z.object({ documentId: z.uuid() });
+
+/** `inline`, with the name in plain ASCII for old clients and exactly in UTF-8 (RFC 6266). */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '');
+  return `inline; filename="${ascii || 'document'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Documents of a sitting: attach (the council office), list (its people), read (permitted). */
+export function documentRoutes(
+  app: FastifyInstance,
+  repos: Repositories,
+  blobs: BlobStore,
+  signedIn: SignedInGuard,
+  maybeSignedIn: SignedInGuard,
+  maxBytes: number,
+): void {
+  app.post(
+    '/api/sittings/:sittingId/documents',
+    { preHandler: signedIn },
+    async (request, reply) => {
+      const { sittingId } = parseInput(sittingParams, request.params);
+      if (!request.isMultipart()) {
+        throw new HttpError(415, 'validation_failed', '(body): send multipart/form-data', {
+          field: '(body)',
+        });
+      }
+      const texts: Record<string, string> = {};
+      let file: UploadedFile | undefined;
+      try {
+        for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
+          if (part.type === 'file') {
+            file = await fileOf(part);
+          } else if (typeof part.value === 'string') {
+            texts[part.fieldname] = part.value;
+          }
+        }
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new HttpError(413, 'file_too_large', 'file: the file is too large', {
+            field: 'file',
+            facts: { maxBytes },
+          });
+        }
+        throw error;
+      }
+      const fields = parseInput(documentUploadFieldsSchema, texts);
+      if (file === undefined) {
+        throw new HttpError(400, 'validation_failed', 'file: no file was sent', { field: 'file' });
+      }
+      const document = await attachDocument(
+        repos,
+        blobs,
+        authOf(request).user,
+        sittingId,
+        fields,
+        file,
+      );
+      return reply.status(201).send(document);
+    },
+  );
+
+  app.get('/api/sittings/:sittingId/documents', { preHandler: signedIn }, async (request) => {
+    const { sittingId } = parseInput(sittingParams, request.params);
+    return { documents: await listDocuments(repos, authOf(request).user, sittingId) };
+  });
+
+  app.get('/api/public/sittings/:sittingId/documents', async (request) => {
+    const { sittingId } = parseInput(sittingParams, request.params);
+    return { documents: await publicDocuments(repos, sittingId) };
+  });
+
+  app.get('/api/documents/:documentId', { preHandler: maybeSignedIn }, async (request, reply) => {
+    const { documentId } = parseInput(documentParams, request.params);
+    const document = await readableDocument(repos, request.auth?.user ?? null, documentId);
+    const etag = `"${document.sha256}"`;
+    void reply
+      .header('etag', etag)
+      // Private: a shared cache must not hand a members-only file to the next person.
+      .header('cache-control', 'private, no-cache')
+      .header('x-content-type-options', 'nosniff')
+      // The file is shown, never run: no script of a crafted file acts on this site.
+      .header('content-security-policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'")
+      .header('content-disposition', contentDisposition(document.fileName));
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    const stream = await blobs.open(document.sha256);
+    if (stream === undefined) {
+      request.log.error({ documentId, sha256: document.sha256 }, 'document blob is missing');
+      throw new HttpError(500, 'internal', 'The file of this document is missing');
+    }
+    return reply
+      .type(document.mediaType)
+      .header('content-length', String(document.sizeBytes))
+      .send(stream);
+  });
+}
+
+async function fileOf(part: MultipartFile): Promise<UploadedFile> {
+  // Whole in memory: documents are limited in size, and the type check reads the content.
+  const content = await part.toBuffer();
+  return { fileName: part.filename, content };
+}
