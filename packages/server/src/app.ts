@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { accountsService } from './accounts/accounts.service.js';
 import { authRoutes } from './accounts/auth.routes.js';
 import { tabletLinkRoutes } from './accounts/tablet-link.routes.js';
@@ -15,6 +15,7 @@ import { docsRoutes } from './http/openapi.js';
 import { documentRoutes } from './documents/documents.routes.js';
 import { folderBlobStore } from './storage/blob-store.js';
 import { foreignOriginError } from './http/origin-guard.js';
+import { namesFile, webCacheControl } from './http/web-files.js';
 import { liveSittingRoutes } from './sittings/live-sitting.routes.js';
 import { ContentionError, liveSittingService } from './sittings/live-sitting.service.js';
 import type { EventBus } from './realtime/event-bus.js';
@@ -173,10 +174,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const webDist = deps.webDist;
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    // The files (sw.js, manifest.webmanifest, icons, bundles) each get a route of their own, so
+    // the fallback below never answers for them; their types come from their extensions.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders: (reply, path) => {
+        void reply.header('cache-control', webCacheControl(relative(webDist, path)));
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && !namesFile(request.url);
     if (isPage && hasWeb) {
       // Client-side routes: every page URL loads the app, which then shows the right view.
       return reply.sendFile('index.html');

@@ -2,6 +2,7 @@ import type { CurrentUser } from '@veche/protocol';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/language';
+import { AppUpdateNotice } from '../pwa/app-update-notice.component';
 import { RouteLink } from '../routing/route-link.component';
 import type { Route } from '../routing/routes';
 import { LanguageSwitcher } from './language-switcher.component';
@@ -72,6 +73,7 @@ export function PageLayout({
       <main id="main" tabIndex={-1}>
         <div role="status" className="notice-region">
           {notice && <p className="notice">{notice}</p>}
+          <AppUpdateNotice />
         </div>
         {children}
       </main>
