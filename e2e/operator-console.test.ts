@@ -73,6 +73,10 @@ afterAll(async () => {
 
 const heading = (p: Page) => p.getByRole('heading', { level: 1 });
 
+/** What the console's polite live region says now (read out by screen readers). */
+const announced = (p: Page) =>
+  p.locator('.visually-hidden[aria-live="polite"]').first().textContent();
+
 async function signIn(p: Page, email: string): Promise<void> {
   await p.goto(veche.url);
   await p.locator('#login-email').fill(email);
@@ -138,6 +142,9 @@ describe('the operator’s console', () => {
     expect(await count.textContent()).toContain('Kworum jest');
     await page.getByRole('button', { name: 'Zakończ sprawdzanie teraz' }).click();
     await page.getByRole('heading', { name: 'Wynik sprawdzania kworum' }).waitFor();
+    await expect
+      .poll(() => announced(page))
+      .toBe('Zakończono sprawdzanie kworum: jest kworum, obecnych 8 z 15 (wymagane 8).');
     await screenshot(page, 'conduct-quorum-pl-1280');
   });
 
@@ -170,6 +177,8 @@ describe('the operator’s console', () => {
       kind: 'named',
     });
 
+    await expect.poll(() => announced(page)).toBe(`Rozpoczęto głosowanie: ${item.title}`);
+
     await anna.command(sittingId, { type: 'vote.cast', voteId, choice: 'for' });
     await page.getByRole('heading', { name: 'Zagłosowali (1)' }).waitFor();
     expect(await voted.textContent()).toContain('Anna Nowak');
@@ -193,17 +202,42 @@ describe('the operator’s console', () => {
     await page.getByRole('heading', { name: 'Zagłosowali (2)' }).waitFor();
     expect(await page.locator('.conduct-names').first().textContent()).toContain(failed.name);
     expect(await form.count()).toBe(0);
+    // A console loaded while the vote runs (the page reloaded) still marks the entered ballot.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Zagłosowali (2)' }).waitFor();
+    const votedNames = page.getByRole('list', { name: 'Radni, którzy zagłosowali', exact: true });
+    await votedNames
+      .getByRole('listitem')
+      .filter({ hasText: failed.name })
+      .getByText('(wprowadzony przez operatora)')
+      .waitFor();
+    expect(
+      await votedNames.getByRole('listitem').filter({ hasText: 'Anna Nowak' }).textContent(),
+    ).not.toContain('operatora');
 
     await page.getByRole('button', { name: 'Zamknij głosowanie' }).click();
     const result = page.locator('.conduct-settled');
     await result.getByRole('heading', { name: 'Wynik głosowania' }).waitFor();
     expect(await result.textContent()).toContain('Przyjęto');
+    await expect
+      .poll(() => announced(page))
+      .toBe('Głosowanie zamknięte: przyjęto. Za: 2, Przeciw: 0, Wstrzymuję się: 0.');
     expect(await page.getByRole('button', { name: 'Unieważnij głosowanie' }).count()).toBe(1);
     // The named list says in words which ballot the operator entered.
     const row = result.getByRole('row', { name: failed.name, exact: false });
     expect(await row.textContent()).toContain('(wprowadzony przez operatora)');
     const anna = result.getByRole('row', { name: 'Anna Nowak', exact: false });
     expect(await anna.textContent()).not.toContain('operatora');
+    // And so does a console loaded after the close: the mark comes with the state.
+    await page.reload();
+    await result.getByRole('heading', { name: 'Wynik głosowania' }).waitFor();
+    await result
+      .getByRole('row', { name: failed.name, exact: false })
+      .getByText('(wprowadzony przez operatora)')
+      .waitFor();
+    expect(
+      await result.getByRole('row', { name: 'Anna Nowak', exact: false }).textContent(),
+    ).not.toContain('operatora');
 
     const sealed = (await operator.events(sittingId)).find(
       (entry) => entry.type === 'vote.sealed' && entry.payload.voteId === voteId,
@@ -244,6 +278,7 @@ describe('the operator’s console', () => {
     const grant = page.getByRole('button', { name: 'Udziel głosu następnej osobie' });
     await grant.click();
     await page.getByText('Głos ma: Anna Nowak', { exact: false }).waitFor();
+    await expect.poll(() => announced(page)).toBe('Głos otrzymuje: Anna Nowak.');
     const timer = page.locator('.conduct-speaker [role="timer"]');
     await expect.poll(() => timer.textContent()).toMatch(/^\d+:\d\d$/);
     await page.getByRole('button', { name: 'Zakończ wystąpienie' }).waitFor();
@@ -286,6 +321,9 @@ describe('the operator’s console', () => {
     });
     const inbox = page.locator('.chat');
     await inbox.getByText('Czy mogę zabrać głos po przerwie?').waitFor();
+    await expect
+      .poll(() => announced(page))
+      .toBe('Nowa wiadomość od: Anna Nowak. Czy mogę zabrać głos po przerwie?');
     await inbox.getByRole('button', { name: 'Odpowiedz prywatnie: Anna Nowak' }).click();
     expect(await inbox.getByLabel('Do', { exact: true }).inputValue()).toBe(
       `member:${annaMember.id}`,
@@ -300,6 +338,28 @@ describe('the operator’s console', () => {
       'Tak, po przerwie.',
     ]);
     expect(hers.state.chat[1]!.to).toEqual({ kind: 'member', memberId: annaMember.id });
+  });
+
+  it('shows the hall display on the operator’s signed-in computer as the public sees it', async () => {
+    const hall = await context.newPage();
+    const frames: string[] = [];
+    hall.on('websocket', (socket) => {
+      socket.on('framereceived', (frame) => {
+        if (typeof frame.payload === 'string') frames.push(frame.payload);
+      });
+    });
+    await hall.goto(`${veche.url}/hall/sittings/${sittingId}`);
+    await hall.locator('.hall__item-title').waitFor();
+    await expect.poll(() => frames.some((frame) => frame.includes('"type":"snapshot"'))).toBe(true);
+    const subscribed = frames
+      .map((frame) => JSON.parse(frame) as { type: string; viewer?: { kind: string } })
+      .find((message) => message.type === 'subscribed');
+    // Signed in as the operator, yet followed as the public: no private chat reaches the screen.
+    expect(subscribed?.viewer?.kind).toBe('public');
+    const received = frames.join('\n');
+    expect(received).not.toContain('Czy mogę zabrać głos po przerwie?');
+    expect(received).not.toContain('Tak, po przerwie.');
+    await hall.close();
   });
 
   it('lets the councillor read the reply and write to all members from her phone', async () => {

@@ -230,3 +230,83 @@ describe('the public live page and the hall display', () => {
     await screenshot(englishHall, 'hall-en-1024');
   });
 });
+
+/** Where the hall display stands after a vote: does it scroll, and how large are the names. */
+async function hallFit(p: Page) {
+  return p.evaluate(() => {
+    const cells = [...document.querySelectorAll<HTMLElement>('.hall-named__cell')];
+    const names = cells.map((cell) => cell.querySelector('.hall-named__name')!);
+    return {
+      scrolls:
+        document.documentElement.scrollHeight > window.innerHeight ||
+        document.documentElement.scrollWidth > window.innerWidth,
+      cells: cells.length,
+      lowestBottom: Math.max(...cells.map((cell) => cell.getBoundingClientRect().bottom)),
+      smallestName: Math.min(...names.map((name) => parseFloat(getComputedStyle(name).fontSize))),
+      texts: cells.map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+    };
+  });
+}
+
+describe('the hall display with every member voting', () => {
+  it('fits all 15 names of the demo council on a 1920x1080 screen, in large type, without scrolling', async () => {
+    // Everyone is present, and everyone votes: two ballots entered by the operator.
+    for (const member of members) {
+      const present =
+        (
+          await operator.view<{ state: { presence: Record<string, { present: boolean }> } }>(
+            sittingId,
+          )
+        ).state.presence[member.id]?.present === true;
+      if (!present) {
+        await operator.command(sittingId, {
+          type: 'presence.mark',
+          memberId: member.id,
+          present: true,
+        });
+      }
+    }
+    const voteId = 'public-vote-all';
+    await operator.command(sittingId, {
+      type: 'vote.open',
+      voteId,
+      subject: item.title,
+      itemId: item.id,
+      kind: 'named',
+      majority: 'pl.simple',
+      durationMs: 120_000,
+    });
+    const choices = ['for', 'against', 'abstain'] as const;
+    for (const [index, councillor] of DEMO_COUNCILLORS.entries()) {
+      const choice = choices[index % 3]!;
+      if (index >= DEMO_COUNCILLORS.length - 2) {
+        await operator.command(sittingId, {
+          type: 'vote.cast',
+          voteId,
+          choice,
+          memberId: memberIdOf(councillor.name),
+          proxyReason: 'awaria tabletu',
+        });
+      } else {
+        const actor = await Actor.signIn(veche.url, councillor.email);
+        await actor.command(sittingId, { type: 'vote.cast', voteId, choice });
+      }
+    }
+    await operator.command(sittingId, { type: 'vote.close', voteId });
+    const screen = await newPage('pl-PL', 1920, 1080);
+    await screen.goto(`${veche.url}/hall/sittings/${sittingId}`);
+    await expect.poll(async () => (await hallFit(screen)).cells).toBe(members.length);
+    const fit = await hallFit(screen);
+    expect(fit.scrolls).toBe(false);
+    expect(fit.lowestBottom).toBeLessThanOrEqual(1080);
+    // Large type for 15 names: read from the back of the room.
+    expect(fit.smallestName).toBeGreaterThanOrEqual(24);
+    // Every tile says its choice in words (and a sign), never by colour alone.
+    for (const tile of fit.texts) expect(tile).toMatch(/(✓ Za|✗ Przeciw|– Wstrzymuję się)/);
+    expect(fit.texts.filter((tile) => tile.includes('(wprowadzony przez operatora)'))).toHaveLength(
+      2,
+    );
+    await screenshot(screen, 'hall-result-15-pl-1920');
+    await expectNoSeriousViolations(screen, 'hall display, 15 names');
+  });
+});

@@ -15,6 +15,12 @@ export const subscribeMessageSchema = z.strictObject({
   type: z.literal('subscribe'),
   sittingId: sittingIdSchema,
   afterSeq: z.number().int().min(0),
+  /**
+   * `public`: follow the sitting as the public sees it even when signed in (the hall display on
+   * a computer signed in as the operator shows nothing the public may not see). It only ever
+   * narrows what is sent; without it, the sign-in decides.
+   */
+  as: z.literal('public').optional(),
 });
 
 export const unsubscribeMessageSchema = z.strictObject({
@@ -93,6 +99,8 @@ export const tallyMessageSchema = z.object({
   voted: z.number().int(),
   /** Who has voted: members and conductors only. */
   voters: z.array(z.string()).nullable(),
+  /** Whose ballot the operator entered for them: conductors only (absent from older servers). */
+  proxied: z.array(z.string()).nullable().optional(),
   ...base,
 });
 

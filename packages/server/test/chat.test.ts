@@ -67,11 +67,12 @@ describe('the sitting chat', () => {
   let server: RunningVeche;
   let sittingId: string;
   const http = new Map<Person, TestClient>();
-  const live = new Map<Person | 'public', LiveClient>();
+  /** `hall`: the hall display on a computer signed in as the operator, following as the public. */
+  const live = new Map<Person | 'public' | 'hall', LiveClient>();
   const memberIds = new Map<Person, string>();
 
   const client = (person: Person) => http.get(person)!;
-  const socket = (person: Person | 'public') => live.get(person)!;
+  const socket = (person: Person | 'public' | 'hall') => live.get(person)!;
   const memberOf = (person: Person) => memberIds.get(person)!;
 
   function send<T = AcceptedBody>(
@@ -96,11 +97,12 @@ describe('the sitting chat', () => {
   });
 
   /** The event message with this seq, once the socket has it. */
-  const eventAt = (person: Person | 'public', seq: number): Promise<LiveMessage> =>
+  const eventAt = (person: Person | 'public' | 'hall', seq: number): Promise<LiveMessage> =>
     socket(person).next((m) => m.type === 'event' && m['seq'] === seq);
 
   /** Everything the socket received, as text: a secret must not appear in it anywhere. */
-  const everything = (person: Person | 'public') => JSON.stringify(socket(person).messages);
+  const everything = (person: Person | 'public' | 'hall') =>
+    JSON.stringify(socket(person).messages);
 
   const stateOf = async (person: Person) =>
     (await client(person).get<StateBody>(`/api/sittings/${sittingId}/state`)).body;
@@ -147,6 +149,15 @@ describe('the sitting chat', () => {
       await ws.next((m) => m.type === 'snapshot');
       live.set(person, ws);
     }
+    const hall = await LiveClient.connect(server.url, {
+      cookie: client('operator').sessionCookie!,
+    });
+    hall.send({ type: 'subscribe', sittingId, afterSeq: 0, as: 'public' });
+    expect(await hall.next((m) => m.type === 'subscribed')).toMatchObject({
+      viewer: { kind: 'public', memberId: null },
+    });
+    await hall.next((m) => m.type === 'snapshot');
+    live.set('hall', hall);
   });
   afterAll(async () => {
     await Promise.all([...live.values()].map((ws) => ws.close()));
@@ -174,7 +185,8 @@ describe('the sitting chat', () => {
         text,
       });
     }
-    for (const person of ['colleague', 'public'] as const) {
+    // The hall display follows as the public, though the computer is signed in as the operator.
+    for (const person of ['colleague', 'public', 'hall'] as const) {
       expect((await eventAt(person, seq))['event'], person).toEqual({
         type: 'chat.sent',
         redacted: true,

@@ -1,3 +1,4 @@
+import type { MajorityPresetId } from '../majority.presets.js';
 import type { QuorumResult } from '../quorum.rules.js';
 import type { VoteState } from '../vote-tally.js';
 import type { QuorumRuleKind, SittingMode, SittingStatus } from '../vocabulary.js';
@@ -24,6 +25,11 @@ export interface SittingSetup {
   readonly agenda?: readonly AgendaItemInput[];
   /** Council setting: may a member change a cast (non-secret) ballot before the close? */
   readonly ballotChangeAllowed: boolean;
+  /**
+   * Council setting: the majority preset a new vote starts from (the console's default; every
+   * vote still names its own). Absent from setups frozen before the setting was recorded.
+   */
+  readonly majorityPresetId?: MajorityPresetId | null;
   /** Speaking time when the agenda item sets none. */
   readonly defaultSpeakingLimitMs: number;
   /** Where the log starts; a sitting prepared elsewhere may start its log already convened. */

@@ -223,7 +223,8 @@ const commandAcceptedSchema: JsonSchema = {
 const sittingViewProperties = {
   setup: looseObject(
     'What the log starts from: sittingId, number, mode, statutorySize, quorumRule, members, ' +
-      'agenda, ballotChangeAllowed, defaultSpeakingLimitMs.',
+      "agenda, ballotChangeAllowed, majorityPresetId (the council's default preset, or null), " +
+      'defaultSpeakingLimitMs.',
   ),
   status: { type: 'string', enum: [...SITTING_STATUSES] },
   openedAt: nullable(epochMs),
@@ -266,8 +267,14 @@ const sittingViewProperties = {
               additionalProperties: { type: 'string' },
               description: "Each member's choice: named votes, once closed.",
             }),
+            proxied: nullable({
+              ...idList,
+              description:
+                'Members whose ballot the operator entered for them: conductors while the vote ' +
+                'runs, everyone with a closed named vote\u2019s choices.',
+            }),
           },
-          required: ['secret', 'counts', 'voted', 'voters', 'choices'],
+          required: ['secret', 'counts', 'voted', 'voters', 'choices', 'proxied'],
         },
       },
       required: ['tally'],

@@ -277,6 +277,7 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
           counts: vote.tally.counts,
           voted: vote.tally.voted,
           voters: vote.tally.voters,
+          proxied: vote.tally.proxied,
           serverTime: now(),
         });
         texts.set(viewer, text);
@@ -408,10 +409,12 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
     connection: Connection,
     sittingId: string,
     afterSeq: number,
+    /** Follow as the public even when signed in (the hall display). */
+    asPublic: boolean,
   ): Promise<void> {
     let sitting: SittingRow;
     let viewer: SittingViewer;
-    const auth = await signedIn(connection);
+    const auth = asPublic ? undefined : await signedIn(connection);
     if (auth !== undefined) {
       const { access, actor } = await participant(connection, auth, sittingId);
       sitting = access.sitting;
@@ -576,7 +579,7 @@ export function attachLiveGateway(app: FastifyInstance, deps: GatewayDependencie
         return;
       case 'subscribe':
         try {
-          await subscribe(connection, message.sittingId, message.afterSeq);
+          await subscribe(connection, message.sittingId, message.afterSeq, message.as === 'public');
         } catch (error) {
           unsubscribe(connection, message.sittingId);
           if (!(error instanceof HttpError)) logger.error({ err: error }, 'subscribe failed');

@@ -11,6 +11,7 @@ import type { SittingRow } from '../storage/repositories/sittings.repository.js'
 import type { StorageContext } from '../storage/storage-context.js';
 import { openTestPglite } from '../../test/support/test-databases.js';
 import { liveSittingService, type CommandResult } from './live-sitting.service.js';
+import { PUBLIC_VIEWER, viewOf } from './state-view.js';
 
 /*
  * The live-sitting service in-process on PGlite, for what a running server cannot show
@@ -122,5 +123,94 @@ describe('commands that arrive together', () => {
     const other = liveSittingService(storage, repos, inProcessBus());
     const { state } = await other.current(sitting);
     expect(state.quorumCheck?.confirmed).toHaveLength(n);
+  });
+});
+
+/*
+ * What a console that loads late reads from the service: the council's own settings in the
+ * setup, and whose ballot the operator entered, while the vote runs and after its close.
+ */
+describe('a console loading late', () => {
+  let database: OpenDatabase;
+  let storage: StorageContext;
+  let repos: Repositories;
+  let sitting: SittingRow;
+  let operator: SittingActor;
+  let councillors: SittingActor[];
+
+  beforeAll(async () => {
+    database = await openTestPglite();
+    storage = { db: database.db, clock: () => new Date(), newId: randomUUID };
+    repos = createRepositories(storage);
+    await inTransaction(storage, (tx) => createDemoCouncil(tx, new Date()));
+    // The council's preset is not the demo's: the setup must carry the council's own.
+    await database.db.execute(sql.raw(`update councils set majority_preset = 'pl.absolute_valid'`));
+    const result: unknown = await database.db.execute(
+      sql.raw(`select id from sittings where status = 'convened' limit 1`),
+    );
+    const id = (result as { rows: { id: string }[] }).rows[0]!.id;
+    sitting = (await repos.sittings.locate(id))!;
+    const operatorUser = await repos.users.findByEmail('biuro.rady@wierzbow.example');
+    operator = { userId: operatorUser!.id, roles: ['operator'], memberId: null };
+    councillors = [];
+    for (const { email } of DEMO_COUNCILLORS) {
+      const user = (await repos.users.findByEmail(email))!;
+      councillors.push({ userId: user.id, roles: ['councillor'], memberId: user.personId });
+    }
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('gets the council’s majority preset and the operator’s proxy ballots from the state', async () => {
+    const live = liveSittingService(storage, repos, inProcessBus());
+    expect((await live.setup(sitting)).majorityPresetId).toBe('pl.absolute_valid');
+
+    const run = async (actor: SittingActor, command: Parameters<typeof live.execute>[3]) => {
+      const result = await live.execute(sitting, randomUUID(), actor, command);
+      expect(result.kind === 'done' && result.outcome.accepted, command.type).toBe(true);
+    };
+    await run(operator, { type: 'sitting.open' });
+    await run(operator, { type: 'quorum.start', checkId: 'q1', durationMs: 60_000 });
+    for (const actor of councillors) {
+      await run(actor, { type: 'presence.confirm', memberId: actor.memberId! });
+    }
+    await run(operator, { type: 'quorum.close', by: 'operator' });
+    await run(operator, {
+      type: 'vote.open',
+      voteId: 'v-late',
+      subject: 'Budget',
+      itemId: null,
+      kind: 'named',
+      majority: 'pl.simple',
+      options: null,
+      durationMs: 60_000,
+    });
+    const [own, failed] = councillors as [SittingActor, SittingActor];
+    await run(own, { type: 'vote.cast', voteId: 'v-late', memberId: own.memberId!, choice: 'for' });
+    await run(operator, {
+      type: 'vote.cast',
+      voteId: 'v-late',
+      memberId: failed.memberId!,
+      choice: 'against',
+      enteredBy: { operatorId: operator.userId, reason: 'The tablet failed' },
+    });
+
+    // Another process (a page reloaded elsewhere) folds it from the log and the ballot box.
+    const conductor = { kind: 'conductor', userId: operator.userId, memberId: null } as const;
+    const member = { kind: 'member', userId: own.userId, memberId: own.memberId } as const;
+    const running = await liveSittingService(storage, repos, inProcessBus()).current(sitting);
+    expect(running.state.setup.majorityPresetId).toBe('pl.absolute_valid');
+    expect(viewOf(running.state, conductor).setup.majorityPresetId).toBe('pl.absolute_valid');
+    expect(viewOf(running.state, conductor).votes['v-late']!.tally.proxied).toEqual([
+      failed.memberId,
+    ]);
+    expect(viewOf(running.state, member).votes['v-late']!.tally.proxied).toBeNull();
+
+    await run(operator, { type: 'vote.close', voteId: 'v-late', by: 'operator' });
+    const closed = await liveSittingService(storage, repos, inProcessBus()).current(sitting);
+    const { tally } = viewOf(closed.state, PUBLIC_VIEWER, closed.named).votes['v-late']!;
+    expect(tally.choices).toEqual({ [own.memberId!]: 'for', [failed.memberId!]: 'against' });
+    expect(tally.proxied).toEqual([failed.memberId]);
   });
 });

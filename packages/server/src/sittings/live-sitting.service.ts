@@ -16,7 +16,12 @@ import { SequenceConflictError } from '../storage/repositories/sitting-events.re
 import type { SittingRow } from '../storage/repositories/sittings.repository.js';
 import { hasPgCode, UNIQUE_VIOLATION, type StorageContext } from '../storage/storage-context.js';
 import { ballotBox, type BallotWrite } from './ballot-box.js';
-import { sealOpenBallots, sealSecretBallots, type VoteSeal } from './ballot-seal.js';
+import {
+  sealOpenBallots,
+  sealSecretBallots,
+  type NamedBallot,
+  type VoteSeal,
+} from './ballot-seal.js';
 import { buildSittingSetup } from './sitting-setup.js';
 import type { EventBus } from '../realtime/event-bus.js';
 
@@ -40,22 +45,19 @@ interface LogState {
   /** The state folded from the log alone; ballots of an open vote live in the ballot box. */
   readonly state: SittingState;
   readonly lastSeq: number;
-  /** Each closed named vote's choices by member, from its seal: public once it closes. */
+  /** Each closed named vote's ballots, from its seal: public once it closes. */
   readonly named: NamedChoices;
 }
 
-/** Closed named votes' choices: vote id -> member id -> choice. */
-export type NamedChoices = Readonly<Record<string, Readonly<Record<string, string>>>>;
+/** Closed named votes' ballots (choice, and who entered it if not the member), by vote id. */
+export type NamedChoices = Readonly<Record<string, readonly NamedBallot[]>>;
 
 /** The named lists that these events seal, added to those known. */
 function withSealedNames(named: NamedChoices, events: readonly LoggedEvent[]): NamedChoices {
   let next = named;
   for (const event of events) {
     if (!isSeal(event) || event.named === null) continue;
-    const choices = Object.fromEntries(
-      event.named.map((ballot) => [ballot.memberId, ballot.choice]),
-    );
-    next = { ...next, [event.voteId]: choices };
+    next = { ...next, [event.voteId]: event.named };
   }
   return next;
 }

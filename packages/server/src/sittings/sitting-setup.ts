@@ -1,4 +1,9 @@
-import type { QuorumRuleKind, SittingMode, SittingSetup } from '@veche/domain';
+import {
+  isMajorityPresetId,
+  type QuorumRuleKind,
+  type SittingMode,
+  type SittingSetup,
+} from '@veche/domain';
 import type { Repositories } from '../storage/repositories.js';
 import type { SittingRow } from '../storage/repositories/sittings.repository.js';
 import { wallClockIn } from '../time/zoned-time.js';
@@ -37,6 +42,7 @@ export async function buildSittingSetup(
     })),
     agenda: agendaTree(agendaRows),
     ballotChangeAllowed: council.ballotChangeAllowed,
+    majorityPresetId: isMajorityPresetId(council.majorityPreset) ? council.majorityPreset : null,
     defaultSpeakingLimitMs: DEFAULT_SPEAKING_LIMIT_MS,
     initialStatus: sitting.status === 'draft' ? 'draft' : 'convened',
   };

@@ -3,6 +3,7 @@ import {
   evolve,
   initialSittingState,
   type ChatAudience,
+  type SittingCommand,
   type SittingEvent,
   type SittingSetup,
   type SittingState,
@@ -16,6 +17,7 @@ import {
   viewOf,
   type SittingViewer,
 } from './state-view.js';
+import type { NamedBallot } from './ballot-seal.js';
 
 const MEMBERS = ['m01', 'm02', 'm03', 'm04', 'm05'];
 const SETUP: SittingSetup = {
@@ -155,5 +157,80 @@ describe('viewOf over random conversations', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('viewOf: ballots the operator entered for a member', () => {
+  /** A named (or secret) vote with m01's own ballot and m02's entered by the operator. */
+  function voted(kind: 'named' | 'open' | 'secret', close: boolean) {
+    let state = initialSittingState(SETUP);
+    const commands: SittingCommand[] = [
+      { type: 'sitting.open' },
+      { type: 'quorum.start', checkId: 'q1', durationMs: 60_000 },
+      ...MEMBERS.map((memberId) => ({ type: 'presence.confirm' as const, memberId })),
+      { type: 'quorum.close', by: 'operator' },
+      {
+        type: 'vote.open',
+        voteId: 'v1',
+        subject: 'Budget',
+        itemId: null,
+        kind,
+        majority: 'pl.simple',
+        options: null,
+        durationMs: 60_000,
+      },
+      { type: 'vote.cast', voteId: 'v1', memberId: 'm01', choice: 'for' },
+      {
+        type: 'vote.cast',
+        voteId: 'v1',
+        memberId: 'm02',
+        choice: 'against',
+        enteredBy: { operatorId: 'u-op', reason: 'The tablet failed' },
+      },
+      ...(close ? [{ type: 'vote.close', voteId: 'v1', by: 'operator' } as const] : []),
+    ];
+    commands.forEach((command, index) => {
+      const decision = decide(state, command, T0 + index);
+      if (!decision.ok) throw new Error(`${command.type}: ${decision.rejection.code}`);
+      state = decision.events.reduce(evolve, state);
+    });
+    return state;
+  }
+  /** The closed vote's seal as the server logs it (m02's ballot entered by the operator). */
+  const seal: NamedBallot[] = [
+    { memberId: 'm01', choice: 'for', enteredByUserId: null },
+    { memberId: 'm02', choice: 'against', enteredByUserId: 'u-op' },
+  ];
+
+  it('while a vote runs, tells conductors alone whose ballot the operator entered', () => {
+    const state = voted('named', false);
+    const proxiedFor = (name: Name) => viewOf(state, VIEWERS[name]).votes['v1']!.tally.proxied;
+    expect(proxiedFor('operator')).toEqual(['m02']);
+    expect(proxiedFor('chair')).toEqual(['m02']);
+    expect(proxiedFor('m01')).toBeNull();
+    expect(proxiedFor('admin')).toBeNull();
+    expect(proxiedFor('public')).toBeNull();
+    expect(viewOf(voted('open', false), VIEWERS.operator).votes['v1']!.tally.proxied).toEqual([
+      'm02',
+    ]);
+  });
+
+  it('once a named vote has closed, marks them in its choices for everyone', () => {
+    const state = voted('named', true);
+    for (const name of ['public', 'm01', 'operator'] as const) {
+      const { tally } = viewOf(state, VIEWERS[name], { v1: seal }).votes['v1']!;
+      expect(tally.choices).toEqual({ m01: 'for', m02: 'against' });
+      expect(tally.proxied).toEqual(['m02']);
+    }
+    // Without the seal (none logged yet) there is neither a list nor a mark.
+    expect(viewOf(state, VIEWERS.operator).votes['v1']!.tally).toMatchObject({
+      choices: null,
+      proxied: null,
+    });
+  });
+
+  it('marks nothing in an open vote once it has closed: only its counts are published', () => {
+    const { tally } = viewOf(voted('open', true), VIEWERS.operator, { v1: seal }).votes['v1']!;
+    expect(tally).toMatchObject({ choices: null, proxied: null });
   });
 });

@@ -1,5 +1,6 @@
 import { canReadChat, chatFor } from '@veche/domain';
 import type { ChatReader, EventOf, SittingState, VoteState } from '@veche/domain';
+import type { NamedBallot } from './ballot-seal.js';
 import type { LoggedEvent } from './live-sitting.service.js';
 
 /**
@@ -41,6 +42,12 @@ export type VoteView = Omit<VoteState, 'tally'> & {
     readonly voters: readonly string[] | null;
     /** Each member's choice: named votes once closed, for everyone. */
     readonly choices: Readonly<Record<string, string>> | null;
+    /**
+     * Members whose ballot the operator entered for them (a proxy ballot), sorted: while a named
+     * or open vote runs, for conductors only (who see who has voted, and may enter ballots);
+     * once a named vote has closed, with its choices, for everyone. Null otherwise.
+     */
+    readonly proxied: readonly string[] | null;
   };
 };
 
@@ -52,13 +59,15 @@ export type SittingView = Omit<SittingState, 'votes'> & {
 export function voteView(
   vote: VoteState,
   viewer: Viewer,
-  /** A closed named vote's choices by member, from its seal in the log. */
-  named: Readonly<Record<string, string>> | null = null,
+  /** A closed named vote's ballots, from its seal in the log. */
+  named: readonly NamedBallot[] | null = null,
 ): VoteView {
   const { tally } = vote;
   if (vote.status !== 'open') {
     // A finished vote is shown by its result. Who chose what in a named vote is public once it
-    // closed: it comes with the seal's named list, so that a page opened later shows it too.
+    // closed: it comes with the seal's named list, so that a page opened later shows it too,
+    // with the ballots the operator entered marked as such.
+    const list = vote.kind === 'named' && vote.status === 'closed' ? named : null;
     return {
       ...vote,
       tally: {
@@ -66,7 +75,17 @@ export function voteView(
         counts: vote.result?.counts ?? null,
         voted: vote.result?.voted ?? 0,
         voters: null,
-        choices: vote.kind === 'named' && vote.status === 'closed' ? named : null,
+        choices:
+          list === null
+            ? null
+            : Object.fromEntries(list.map((ballot) => [ballot.memberId, ballot.choice])),
+        proxied:
+          list === null
+            ? null
+            : list
+                .filter((ballot) => ballot.enteredByUserId !== null)
+                .map((ballot) => ballot.memberId)
+                .sort(),
       },
     };
   }
@@ -82,6 +101,14 @@ export function voteView(
       voted: voters.length,
       voters: viewer === 'public' ? null : voters,
       choices: null,
+      // Secret ballots are never entered for anyone (the domain refuses it).
+      proxied:
+        viewer === 'conductor' && !tally.secret
+          ? Object.entries(tally.ballots)
+              .filter(([, ballot]) => ballot.enteredBy !== null)
+              .map(([memberId]) => memberId)
+              .sort()
+          : null,
     },
   };
 }
@@ -96,8 +123,8 @@ export function voteView(
 export function viewOf(
   state: SittingState,
   viewer: SittingViewer,
-  /** Closed named votes' choices, vote id -> member id -> choice (the log's seals). */
-  named: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+  /** Closed named votes' ballots by vote id (the log's seals). */
+  named: Readonly<Record<string, readonly NamedBallot[]>> = {},
 ): SittingView {
   return {
     ...state,

@@ -46,9 +46,30 @@ describe('vote defaults', () => {
     expect(voteDefaults(none)).toMatchObject({ subject: '', itemId: null });
   });
 
-  it('follow the preset the sitting used last', () => {
+  it('take the council’s own preset from the setup, whatever the last vote used', () => {
     const view = viewAfter([...OPENING, VOTE]);
+    const council = {
+      ...view,
+      setup: { ...view.setup, majorityPresetId: 'pl.absolute_statutory' },
+    };
+    expect(councilPreset(council)).toBe('pl.absolute_statutory');
+    expect(voteDefaults(council).majority).toBe('pl.absolute_statutory');
+  });
+
+  it('read the council’s preset from a snapshot’s setup', () => {
+    const { final } = runSitting(OPENING);
+    const setup = { ...final.setup, majorityPresetId: 'rs.majority_all' as const };
+    const parsed = parseSittingView(snapshotOf({ ...final, setup }));
+    expect(parsed).not.toBeNull();
+    expect(voteDefaults(parsed!).majority).toBe('rs.majority_all');
+  });
+
+  it('without the council’s preset (an older setup), follow the preset the sitting used last', () => {
+    const view = viewAfter([...OPENING, VOTE]);
+    expect(view.setup.majorityPresetId).toBeNull();
     expect(councilPreset(view)).toBe('bg.majority_present');
+    const unknown = { ...view, setup: { ...view.setup, majorityPresetId: 'xx.unknown' } };
+    expect(councilPreset(unknown)).toBe('bg.majority_present');
   });
 });
 

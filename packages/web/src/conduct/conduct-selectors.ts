@@ -28,10 +28,14 @@ export const DEFAULT_VOTE_SECONDS = 60;
 export const FALLBACK_PRESET: MajorityPresetId = 'pl.simple';
 
 /**
- * The council's preset as this sitting last used it: the view does not carry the council's
- * setting, so the newest vote with a preset stands for it, and `pl.simple` before any vote.
+ * The council's majority preset, which a new vote starts from (the operator may still choose
+ * another for it): the council's setting as the sitting's setup carries it. A setup frozen before
+ * the setting was recorded lacks it; then the newest vote with a preset stands for it, and
+ * `pl.simple` before any vote.
  */
 export function councilPreset(view: SittingView): MajorityPresetId {
+  const own = view.setup.majorityPresetId;
+  if (own !== null && isMajorityPresetId(own)) return own;
   for (const id of [...view.voteOrder].reverse()) {
     const preset = view.votes[id]?.majorityPresetId;
     if (preset !== null && preset !== undefined && isMajorityPresetId(preset)) return preset;

@@ -13,7 +13,7 @@ import type { SittingFeed } from '../live/sitting-feed';
 import type { SittingView, VoteView } from '../live/sitting-view';
 import { VoteResult } from '../live/vote-result.component';
 import { NamedList } from '../public/named-list.component';
-import { namedRows } from '../public/public-selectors';
+import { namedChoices, namedRows } from '../public/public-selectors';
 import type { Run } from './conduct-run';
 import {
   DEFAULT_VOTE_SECONDS,
@@ -64,7 +64,13 @@ export function ConductVote({ view, named, operator, busy, serverNow, run }: Pro
         />
       )}
       {settled !== null && vote === undefined && (
-        <SettledVote vote={settled} view={view} named={named[settled.id]} busy={busy} run={run} />
+        <SettledVote
+          vote={settled}
+          view={view}
+          named={namedChoices({ named }, settled)}
+          busy={busy}
+          run={run}
+        />
       )}
     </section>
   );
@@ -174,6 +180,8 @@ function RunningVote({ vote, members, operator, busy, serverNow, run }: RunningP
   const [entering, setEntering] = useState<string | null>(null);
   const enteringFor = notVoted.find((member) => member.id === entering) ?? null;
   const counts = vote.tally.counts;
+  // Whose ballot the operator entered: the server tells conductors while the vote runs.
+  const proxied = new Set(vote.tally.proxied ?? []);
   return (
     <>
       <p className="live-panel__subject">{vote.subject}</p>
@@ -202,6 +210,12 @@ function RunningVote({ vote, members, operator, busy, serverNow, run }: RunningP
               <li key={member.id}>
                 <span aria-hidden="true">✓ </span>
                 {member.name}
+                {proxied.has(member.id) && (
+                  <span className="named-list__proxy">
+                    {' '}
+                    {t('publicPage.namedList.enteredByOperator')}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -342,7 +356,7 @@ function ProxyBallotForm({ vote, member, busy, run, onDone }: ProxyProps) {
 interface SettledProps {
   vote: VoteView;
   view: SittingView;
-  /** The vote's named list from its seal, if the console saw it close. */
+  /** The vote's named list: from its seal if the console saw it close, else from the state. */
   named: SittingFeed['named'][string] | undefined;
   busy: boolean;
   run: Run;

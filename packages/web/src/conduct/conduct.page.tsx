@@ -10,6 +10,7 @@ import {
   type ChatTarget,
 } from '../chat/chat-selectors';
 import { ConnectionStatus } from '../live/connection-status.component';
+import { LiveAnnouncer } from '../live/live-announcer.component';
 import { isPending, lastFailed, type TrackedCommand } from '../live/live-commands';
 import { useSittingHeading } from '../live/use-sitting-heading.hook';
 import { liveErrorCode } from '../live/live-error-code';
@@ -20,6 +21,7 @@ import { RouteLink } from '../routing/route-link.component';
 import { hallPath, livePath, publicPath } from '../routing/routes';
 import { ConductAgenda } from './conduct-agenda.component';
 import { ConductLifecycle } from './conduct-lifecycle.component';
+import { consoleNotice } from './conduct-messages';
 import { ConductPresence } from './conduct-presence.component';
 import { ConductProblem } from './conduct-problem.component';
 import { ConductQuorum } from './conduct-quorum.component';
@@ -147,6 +149,8 @@ function ConsoleBody({ view, live, userId, memberId, operator }: BodyProps) {
 
   return (
     <>
+      {/* Quorum, votes, chat and the floor, said politely; failures are said at once below. */}
+      <LiveAnnouncer polite={consoleNotice(t, view, userId)} urgent={null} />
       <div role="alert" className="conduct__problem">
         {problem && <ConductProblem command={problem} />}
       </div>

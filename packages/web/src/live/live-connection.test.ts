@@ -150,6 +150,21 @@ describe('the live connection', () => {
     expect(feed()?.view?.openVoteId).toBe('v1');
   });
 
+  it('subscribes as the public when asked (the hall display), also when it resumes', () => {
+    connection.follow(SITTING, { asPublic: true });
+    socket().open();
+    expect(socket().ofType('subscribe')).toEqual([
+      { type: 'subscribe', sittingId: SITTING, afterSeq: 0, as: 'public' },
+    ]);
+    socket().replay(0);
+    socket().drop();
+    vi.advanceTimersByTime(250);
+    socket().open();
+    expect(socket().ofType('subscribe')).toEqual([
+      { type: 'subscribe', sittingId: SITTING, afterSeq: LAST, as: 'public' },
+    ]);
+  });
+
   it('uses one socket for two followers of the same sitting', () => {
     const stopFirst = connection.follow(SITTING);
     const stopSecond = connection.follow(SITTING);

@@ -97,6 +97,16 @@ interface Follow {
   count: number;
   feed: SittingFeed;
   retry: ReturnType<typeof setTimeout> | null;
+  /** Followed as the public sees it, even when signed in (the hall display, the public page). */
+  asPublic: boolean;
+}
+
+export interface FollowOptions {
+  /**
+   * Follow as the public, even when signed in: the server then sends nothing the public may
+   * not see (no chat, no list of who has voted). Set by the first follower of a sitting.
+   */
+  readonly asPublic?: boolean;
 }
 
 /**
@@ -146,12 +156,17 @@ export class LiveConnection {
   readonly serverNow = (): number => this.options.now() + this.clock.offsetMs;
 
   /** Follows a sitting until the returned function is called (counted: two followers, one feed). */
-  follow(sittingId: string): () => void {
+  follow(sittingId: string, options: FollowOptions = {}): () => void {
     const known = this.follows.get(sittingId);
     if (known !== undefined) {
       known.count += 1;
     } else {
-      this.follows.set(sittingId, { count: 1, feed: newFeed(sittingId), retry: null });
+      this.follows.set(sittingId, {
+        count: 1,
+        feed: newFeed(sittingId),
+        retry: null,
+        asPublic: options.asPublic === true,
+      });
       this.start();
       if (this.open) this.subscribeTo(sittingId);
       this.emit();
@@ -335,7 +350,11 @@ export class LiveConnection {
     if (follow === undefined) return;
     if (follow.retry !== null) clearTimeout(follow.retry);
     follow.retry = null;
-    if (this.write({ type: 'subscribe', sittingId, afterSeq: resumeFrom(follow.feed) })) {
+    const afterSeq = resumeFrom(follow.feed);
+    const message = follow.asPublic
+      ? ({ type: 'subscribe', sittingId, afterSeq, as: 'public' } as const)
+      : ({ type: 'subscribe', sittingId, afterSeq } as const);
+    if (this.write(message)) {
       follow.feed = subscribing(follow.feed);
     }
   }

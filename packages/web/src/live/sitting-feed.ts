@@ -44,10 +44,10 @@ export interface NamedChoice {
   readonly memberId: string;
   readonly choice: string;
   /**
-   * The operator who entered the ballot for the member (a proxy ballot), from the seal; null when
-   * the member cast it, and when only the state's choices are known (they do not say).
+   * Whether the operator entered the ballot for the member (a proxy ballot): from the seal's
+   * `enteredByUserId`, or from a snapshot's `proxied` list.
    */
-  readonly enteredByUserId?: string | null;
+  readonly enteredByOperator: boolean;
 }
 
 const sealedSchema = z.object({
@@ -74,7 +74,7 @@ function sealedNamed(named: SittingFeed['named'], raw: RawEvent): SittingFeed['n
     [parsed.data.voteId]: parsed.data.named.map(({ memberId, choice, enteredByUserId }) => ({
       memberId,
       choice,
-      enteredByUserId: enteredByUserId ?? null,
+      enteredByOperator: enteredByUserId !== undefined && enteredByUserId !== null,
     })),
   };
 }

@@ -107,6 +107,7 @@ describe('applyEvent', () => {
       voted: 3,
       voters: null,
       choices: null,
+      proxied: null,
     });
     expect(vote?.result?.outcome).toMatchObject({
       passed: true,
@@ -156,6 +157,7 @@ describe('applyTally', () => {
       voted: 2,
       voters: ['m1', 'm4'],
       choices: null,
+      proxied: null,
     });
     expect(running.votes['v1']?.tally.voted).toBe(0);
   });

@@ -46,6 +46,7 @@ function settledTally(vote: VoteView): TallyView {
     voted: vote.result?.voted ?? 0,
     voters: null,
     choices: null,
+    proxied: null,
   };
 }
 
@@ -71,6 +72,7 @@ function openedVote(event: Extract<LiveEvent, { type: 'vote.opened' }>): VoteVie
       voted: 0,
       voters: [],
       choices: null,
+      proxied: null,
     },
     result: null,
     annulment: null,
@@ -229,6 +231,8 @@ export interface TallyUpdate {
   readonly counts: Readonly<Record<string, number>> | null;
   readonly voted: number;
   readonly voters: readonly string[] | null;
+  /** Whose ballot the operator entered (conductors only); absent from an older server. */
+  readonly proxied?: readonly string[] | null;
 }
 
 /**
@@ -245,6 +249,12 @@ export function applyTally(view: SittingView, tally: TallyUpdate): SittingView {
       counts: tally.counts === null ? null : { ...tally.counts },
       voted: tally.voted,
       voters: tally.voters === null ? null : [...tally.voters],
+      proxied:
+        tally.proxied === undefined
+          ? open.tally.proxied
+          : tally.proxied === null
+            ? null
+            : [...tally.proxied],
     },
   }));
 }

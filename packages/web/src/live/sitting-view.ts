@@ -74,6 +74,11 @@ export const tallyViewSchema = z.object({
   /** Who has voted, while the vote runs; null once it is over. */
   voters: z.array(id).nullable(),
   choices: z.record(z.string(), z.string()).nullable(),
+  /**
+   * Members whose ballot the operator entered for them: conductors while the vote runs, everyone
+   * with a closed named vote's choices; absent from an older server's snapshot.
+   */
+  proxied: z.array(id).nullable().default(null),
 });
 
 export const voteViewSchema = z.object({
@@ -148,6 +153,8 @@ export const sittingSetupViewSchema = z.object({
   quorumRule: z.enum(QUORUM_RULES),
   members: z.array(z.object({ id, name: z.string() })),
   ballotChangeAllowed: z.boolean(),
+  /** The council's default preset; absent from setups frozen before it was recorded. */
+  majorityPresetId: z.string().nullable().default(null),
   defaultSpeakingLimitMs: count,
 });
 

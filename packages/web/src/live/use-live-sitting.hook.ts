@@ -1,7 +1,7 @@
 import type { WireCommand } from '@veche/protocol';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { TrackedCommand } from './live-commands';
-import type { ConnectionStatus, SendOptions } from './live-connection';
+import type { ConnectionStatus, FollowOptions, SendOptions } from './live-connection';
 import type { SittingFeed } from './sitting-feed';
 import { sharedLiveConnection } from './shared-connection';
 
@@ -17,9 +17,10 @@ export interface LiveSitting {
 }
 
 /** Follows a sitting over the tab's live connection while the calling component is shown. */
-export function useLiveSitting(sittingId: string): LiveSitting {
+export function useLiveSitting(sittingId: string, options: FollowOptions = {}): LiveSitting {
   const connection = sharedLiveConnection();
-  useEffect(() => connection.follow(sittingId), [connection, sittingId]);
+  const asPublic = options.asPublic === true;
+  useEffect(() => connection.follow(sittingId, { asPublic }), [connection, sittingId, asPublic]);
   const snapshot = useSyncExternalStore(connection.onChange, connection.getSnapshot);
   const commands = useMemo(
     () => snapshot.commands.filter((command) => command.sittingId === sittingId),

@@ -8,13 +8,15 @@ interface Props {
   vote: VoteView;
   /** The member's own choice, when this tab sent it. */
   yourChoice: string | null;
+  /** False where the page shows the subject already (the hall display's current item). */
+  showSubject?: boolean;
 }
 
 /**
  * A closed (or annulled) vote: the outcome in words and with a sign, the counts, and the
  * arithmetic behind it (DESIGN.md section 4: "the outcome is always shown with its arithmetic").
  */
-export function VoteResult({ vote, yourChoice }: Props) {
+export function VoteResult({ vote, yourChoice, showSubject = true }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const result = vote.result;
@@ -30,7 +32,7 @@ export function VoteResult({ vote, yourChoice }: Props) {
   return (
     <section className="live-panel live-panel--result" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('live.result.heading')}</h2>
-      <p className="live-panel__subject">{vote.subject}</p>
+      {showSubject && <p className="live-panel__subject">{vote.subject}</p>}
       <p className={`verdict verdict--${verdict.tone}`}>
         <span className="verdict__sign" aria-hidden="true">
           {verdict.sign}

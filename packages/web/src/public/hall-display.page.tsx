@@ -25,7 +25,8 @@ interface Props {
  */
 export function HallDisplayPage({ sittingId }: Props) {
   const { t } = useTranslation();
-  const live = useLiveSitting(sittingId);
+  // As the public, even on a computer signed in (say, as the operator): nothing private shows.
+  const live = useLiveSitting(sittingId, { asPublic: true });
   const summary = usePublicSitting(sittingId);
   const feed = live.feed;
   const view = feed?.view ?? null;
@@ -127,7 +128,12 @@ function HallBody({
       )}
       {result !== null && (
         <div className="hall__result">
-          <VoteResult vote={result} yourChoice={null} />
+          <VoteResult
+            vote={result}
+            yourChoice={null}
+            // The current item's title stands above; a vote on it usually bears the same name.
+            showSubject={!(item !== null && result.subject === item.title)}
+          />
           {named !== undefined && <NamedList rows={namedRows(view, named)} layout="grid" />}
         </div>
       )}

@@ -1,7 +1,7 @@
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { optionLabel } from '../live/live-messages';
-import { choiceSymbol, type NamedRow } from './public-selectors';
+import { choiceSymbol, hallGridShape, type NamedRow } from './public-selectors';
 
 interface Props {
   rows: readonly NamedRow[];
@@ -51,12 +51,51 @@ export function NamedList({ rows, layout }: Props) {
       </section>
     );
   }
+  return <HallGrid rows={rows} headingId={headingId} />;
+}
+
+/**
+ * The hall display's grid of name tiles. Where the stylesheet gives the grid a fixed height (a
+ * wide screen: hall-named__grid), the tiles' type is as large as that height and the columns
+ * allow; names that wrap (long, double-barrelled ones) or operator's marks can still make it
+ * overflow, so the type is then shrunk step by step (--hall-fit) until every tile is on screen.
+ */
+function HallGrid({ rows, headingId }: { rows: readonly NamedRow[]; headingId: string }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLUListElement>(null);
+  // Fitted again when what the tiles say changes, not at every render of the page.
+  const content = rows
+    .map((row) => `${row.memberId}:${row.choice}:${String(row.enteredByOperator)}`)
+    .join('|');
+  useLayoutEffect(() => {
+    const list = ref.current;
+    if (list === null) return;
+    const fit = () => {
+      let scale = 1;
+      list.style.setProperty('--hall-fit', '1');
+      while (list.scrollHeight > list.clientHeight + 1 && scale > 0.5) {
+        scale -= 0.05;
+        list.style.setProperty('--hall-fit', scale.toFixed(2));
+      }
+    };
+    fit();
+    // The grid's own size does not follow its type, so this does not feed itself.
+    const observer = new ResizeObserver(fit);
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, [content]);
+  const shape = hallGridShape(rows.length);
+  // The stylesheet sizes the tiles and their type from these (hall-named__grid).
+  const grid = {
+    '--hall-columns': shape.columns,
+    '--hall-rows': shape.rows,
+  } as CSSProperties;
   return (
     <section className="hall-named" aria-labelledby={headingId}>
       <h3 id={headingId} className="hall__subheading">
         {t('hall.namedList')}
       </h3>
-      <ul className="hall-named__grid">
+      <ul ref={ref} className="hall-named__grid" style={grid}>
         {rows.map((row) => (
           <li key={row.memberId} className={`hall-named__cell choice--${row.choice}`}>
             <span className="hall-named__name">{row.name}</span>

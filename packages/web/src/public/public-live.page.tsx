@@ -30,7 +30,8 @@ interface Props {
  */
 export function PublicLivePage({ sittingId, focusHeading }: Props) {
   const { t } = useTranslation();
-  const live = useLiveSitting(sittingId);
+  // As the public, even on a computer signed in (say, as the operator): nothing private shows.
+  const live = useLiveSitting(sittingId, { asPublic: true });
   const summary = usePublicSitting(sittingId);
   const documents = useSittingDocuments(sittingId, 'public');
   const feed = live.feed;

@@ -4,6 +4,7 @@ import { feedReceive, newFeed } from '../live/sitting-feed';
 import { OPENING, runSitting, viewAfter } from '../live/testing/domain-sitting';
 import {
   choiceSymbol,
+  hallGridShape,
   currentItem,
   namedChoices,
   namedRows,
@@ -65,9 +66,9 @@ describe('the public view of a sitting', () => {
     const view = viewAfter(open, close);
     expect(
       namedRows(view, [
-        { memberId: 'm3', choice: 'against', enteredByUserId: 'operator-1' },
-        { memberId: 'm1', choice: 'for', enteredByUserId: null },
-        { memberId: 'm2', choice: 'abstain' },
+        { memberId: 'm3', choice: 'against', enteredByOperator: true },
+        { memberId: 'm1', choice: 'for', enteredByOperator: false },
+        { memberId: 'm2', choice: 'abstain', enteredByOperator: false },
       ]),
     ).toEqual([
       { memberId: 'm1', name: 'Member m1', choice: 'for', enteredByOperator: false },
@@ -76,6 +77,20 @@ describe('the public view of a sitting', () => {
       { memberId: 'm3', name: 'Member m3', choice: 'against', enteredByOperator: true },
     ]);
     expect(['for', 'against', 'abstain'].map(choiceSymbol)).toEqual(['✓', '✗', '–']);
+  });
+
+  it('lays the hall display’s grid out in more columns as the council grows', () => {
+    expect(hallGridShape(5)).toEqual({ columns: 2, rows: 3 });
+    expect(hallGridShape(15)).toEqual({ columns: 3, rows: 5 });
+    expect(hallGridShape(45)).toEqual({ columns: 4, rows: 12 });
+    expect(hallGridShape(110)).toEqual({ columns: 6, rows: 19 });
+    expect(hallGridShape(0)).toEqual({ columns: 2, rows: 1 });
+    // Rows stay within what one screen holds, for every council size the product serves.
+    for (let seats = 1; seats <= 110; seats++) {
+      const { columns, rows } = hallGridShape(seats);
+      expect(columns * rows).toBeGreaterThanOrEqual(seats);
+      expect(rows).toBeLessThanOrEqual(20);
+    }
   });
 });
 
@@ -101,8 +116,8 @@ describe('the named list in the feed', () => {
     // Who entered a ballot for the member is kept.
     expect(feed.named).toEqual({
       v1: [
-        { memberId: 'm1', choice: 'for', enteredByUserId: null },
-        { memberId: 'm2', choice: 'against', enteredByUserId: 'operator-1' },
+        { memberId: 'm1', choice: 'for', enteredByOperator: false },
+        { memberId: 'm2', choice: 'against', enteredByOperator: true },
       ],
     });
     const last = run.log.at(-1)!;
@@ -113,10 +128,14 @@ describe('the named list in the feed', () => {
   it('comes from the state for a page opened after the close', () => {
     const view = viewAfter(open, cast('m1', 'for'), cast('m2', 'against'), close);
     const vote = view.votes['v1']!;
-    const late = { ...vote, tally: { ...vote.tally, choices: { m1: 'for', m2: 'against' } } };
+    const late = {
+      ...vote,
+      tally: { ...vote.tally, choices: { m1: 'for', m2: 'against' }, proxied: ['m2'] },
+    };
+    // The operator's mark comes with the state too: a page loaded late still shows it.
     expect(namedChoices(newFeed('sitting'), late)).toEqual([
-      { memberId: 'm1', choice: 'for' },
-      { memberId: 'm2', choice: 'against' },
+      { memberId: 'm1', choice: 'for', enteredByOperator: false },
+      { memberId: 'm2', choice: 'against', enteredByOperator: true },
     ]);
     // Without a seal or choices (an open or secret vote) there is no list.
     expect(

@@ -41,17 +41,23 @@ export function standingResult(view: SittingView): VoteView | null {
 
 /**
  * A closed named vote's list: from its seal as it arrived live, or, for a page opened after the
- * close, from the state the server sent (closed named votes carry their choices).
+ * close, from the state the server sent (closed named votes carry their choices, and whose
+ * ballot the operator entered).
  */
 export function namedChoices(
-  feed: SittingFeed,
+  feed: Pick<SittingFeed, 'named'>,
   vote: VoteView,
 ): readonly NamedChoice[] | undefined {
   const sealed = feed.named[vote.id];
   if (sealed !== undefined) return sealed;
   const choices = vote.tally.choices;
   if (choices === null) return undefined;
-  return Object.entries(choices).map(([memberId, choice]) => ({ memberId, choice }));
+  const proxied = new Set(vote.tally.proxied ?? []);
+  return Object.entries(choices).map(([memberId, choice]) => ({
+    memberId,
+    choice,
+    enteredByOperator: proxied.has(memberId),
+  }));
 }
 
 export interface NamedRow {
@@ -71,11 +77,11 @@ export function namedRows(view: SittingView, named: readonly NamedChoice[]): Nam
         (order.get(a.memberId) ?? Number.MAX_SAFE_INTEGER) -
         (order.get(b.memberId) ?? Number.MAX_SAFE_INTEGER),
     )
-    .map(({ memberId, choice, enteredByUserId }) => ({
+    .map(({ memberId, choice, enteredByOperator }) => ({
       memberId,
       name: memberName(view, memberId) ?? memberId,
       choice,
-      enteredByOperator: enteredByUserId !== undefined && enteredByUserId !== null,
+      enteredByOperator,
     }));
 }
 
@@ -91,4 +97,20 @@ export function choiceSymbol(choice: string): string {
     default:
       return '•';
   }
+}
+
+/** How the hall display lays out a named list: columns and rows of name tiles. */
+export interface HallGridShape {
+  readonly columns: number;
+  readonly rows: number;
+}
+
+/**
+ * The hall display's named-list grid for this many members: more columns as the council grows
+ * (15 to 110 seats), so that every name fits one 1920x1080 screen; the type then shrinks with
+ * the rows (the stylesheet sizes it from the grid's height and width).
+ */
+export function hallGridShape(count: number): HallGridShape {
+  const columns = count <= 8 ? 2 : count <= 24 ? 3 : count <= 60 ? 4 : count <= 90 ? 5 : 6;
+  return { columns, rows: Math.max(1, Math.ceil(count / columns)) };
 }

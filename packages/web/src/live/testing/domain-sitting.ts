@@ -48,6 +48,7 @@ function voteView(vote: VoteState) {
         voted: vote.result?.voted ?? 0,
         voters: null,
         choices: null,
+        proxied: null,
       },
     };
   }
@@ -60,6 +61,7 @@ function voteView(vote: VoteState) {
       voted: voters.length,
       voters,
       choices: null,
+      proxied: null,
     },
   };
 }
