@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNCILLORS, DEMO_PASSWORD } from '../packages/server/src/demo/demo-council';
 import { startVeche, type RunningVeche } from '../packages/server/test/support/server-process';
 import { Actor } from './support/actor';
-import { axeViolations, launchChromium, overflowsHorizontally } from './support/browser';
+import {
+  expectNoSeriousViolations,
+  launchChromium,
+  overflowsHorizontally,
+} from './support/browser';
 
 /*
  * Every page of the app, in every language it speaks, checked by axe-core (WCAG 2.1 A and AA)
@@ -41,10 +45,7 @@ async function pageIn(language: string, width: number, email?: string): Promise<
 async function expectAccessible(page: Page, language: string, label: string): Promise<void> {
   // The page speaks the chosen language, and says so (screen readers pick their voice by it).
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-  const violations = (await axeViolations(page)).filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+  await expectNoSeriousViolations(page, label);
   expect(await overflowsHorizontally(page), `${label}: scrolls sideways`).toBe(false);
 }
 
@@ -56,27 +57,13 @@ beforeAll(async () => {
   const { state } = await operator.view<{
     state: { setup: { members: { id: string }[] }; agenda: { id: string; title: string }[] };
   }>(sittingId);
-  await operator.command(sittingId, { type: 'sitting.open' });
-  await operator.command(sittingId, { type: 'quorum.start', checkId: 'a11y', durationMs: 600_000 });
-  for (const member of state.setup.members.slice(0, 10)) {
-    await operator.command(sittingId, {
-      type: 'presence.mark',
-      memberId: member.id,
-      present: true,
-    });
-  }
-  await operator.command(sittingId, { type: 'quorum.close' });
+  await operator.openWithPresent(
+    sittingId,
+    state.setup.members.slice(0, 10).map((member) => member.id),
+  );
   const item = state.agenda[3]!;
   await operator.command(sittingId, { type: 'agenda.set_current', itemId: item.id });
-  await operator.command(sittingId, {
-    type: 'vote.open',
-    voteId: 'a11y-vote',
-    subject: item.title,
-    itemId: item.id,
-    kind: 'named',
-    majority: 'pl.simple',
-    durationMs: 900_000,
-  });
+  await operator.openNamedVote(sittingId, 'a11y-vote', item, 900_000);
 });
 
 afterAll(async () => {

@@ -1,13 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNCILLORS, DEMO_PASSWORD } from '../packages/server/src/demo/demo-council';
 import { startVeche, type RunningVeche } from '../packages/server/test/support/server-process';
 import { Actor } from './support/actor';
 import {
-  axeViolations,
   launchChromium,
   overflowsHorizontally,
   screenshot,
+  expectNoSeriousViolations,
 } from './support/browser';
 
 /*
@@ -29,13 +29,6 @@ async function newContext(locale: string, width: number): Promise<BrowserContext
   const context = await browser.newContext({ locale, viewport: { width, height: 800 } });
   contexts.push(context);
   return context;
-}
-
-async function expectNoSeriousViolations(p: Page, label: string): Promise<void> {
-  const violations = (await axeViolations(p)).filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }
 
 beforeAll(async () => {

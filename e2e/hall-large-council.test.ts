@@ -12,7 +12,7 @@ import {
   startVeche,
   type RunningVeche,
 } from '../packages/server/test/support/server-process';
-import { axeViolations, launchChromium, screenshot } from './support/browser';
+import { launchChromium, screenshot, expectNoSeriousViolations } from './support/browser';
 import { Actor } from './support/actor';
 
 /*
@@ -112,28 +112,14 @@ describe('the hall display of a 45-seat council', () => {
     const members = state.setup.members;
     expect(members).toHaveLength(SEATS);
     const idOf = (name: string) => members.find((member) => member.name === name)!.id;
-    await operator.command(sittingId, { type: 'sitting.open' });
-    await operator.command(sittingId, { type: 'quorum.start', checkId: 'q', durationMs: 120_000 });
-    for (const member of members) {
-      await operator.command(sittingId, {
-        type: 'presence.mark',
-        memberId: member.id,
-        present: true,
-      });
-    }
-    await operator.command(sittingId, { type: 'quorum.close' });
+    await operator.openWithPresent(
+      sittingId,
+      members.map((member) => member.id),
+    );
     const item = state.agenda[3]!;
     await operator.command(sittingId, { type: 'agenda.set_current', itemId: item.id });
     const voteId = 'large-vote';
-    await operator.command(sittingId, {
-      type: 'vote.open',
-      voteId,
-      subject: item.title,
-      itemId: item.id,
-      kind: 'named',
-      majority: 'pl.simple',
-      durationMs: 300_000,
-    });
+    await operator.openNamedVote(sittingId, voteId, item, 300_000);
     const everyone = [...DEMO_COUNCILLORS, ...extra];
     const choices = ['for', 'for', 'against', 'abstain'] as const;
     await Promise.all(
@@ -190,10 +176,7 @@ describe('the hall display of a 45-seat council', () => {
     expect(fit.texts.filter((tile) => tile.includes('(wprowadzony przez operatora)'))).toHaveLength(
       2,
     );
-    const violations = (await axeViolations(hall)).filter(
-      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-    );
-    expect(violations).toEqual([]);
+    await expectNoSeriousViolations(hall, 'hall display, 45 names');
     await context.close();
   });
 });

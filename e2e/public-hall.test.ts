@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNCILLORS } from '../packages/server/src/demo/demo-council';
 import { startVeche, type RunningVeche } from '../packages/server/test/support/server-process';
 import {
-  axeViolations,
   launchChromium,
   overflowsHorizontally,
   screenshot,
+  expectNoSeriousViolations,
 } from './support/browser';
 import { Actor } from './support/actor';
 
@@ -42,13 +42,6 @@ async function newPage(locale: string, width: number, height: number): Promise<P
   const context = await browser.newContext({ locale, viewport: { width, height } });
   contexts.push(context);
   return context.newPage();
-}
-
-async function expectNoSeriousViolations(p: Page, label: string): Promise<void> {
-  const violations = (await axeViolations(p)).filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }
 
 const text = async (p: Page, selector: string) =>
@@ -87,22 +80,15 @@ beforeAll(async () => {
       choice: index < 2 ? ('for' as const) : ('against' as const),
     })),
   );
-  await operator.command(sittingId, { type: 'sitting.open' });
-  await operator.command(sittingId, {
-    type: 'quorum.start',
-    checkId: 'public-check',
-    durationMs: 120_000,
-  });
   // Ten present, the three voters among them.
   const voterIds = voters.map((voter) => memberIdOf(voter.name));
-  const present = [
-    ...voterIds,
-    ...members.map((member) => member.id).filter((id) => !voterIds.includes(id)),
-  ].slice(0, 10);
-  for (const memberId of present) {
-    await operator.command(sittingId, { type: 'presence.mark', memberId, present: true });
-  }
-  await operator.command(sittingId, { type: 'quorum.close' });
+  await operator.openWithPresent(
+    sittingId,
+    [
+      ...voterIds,
+      ...members.map((member) => member.id).filter((id) => !voterIds.includes(id)),
+    ].slice(0, 10),
+  );
   await operator.command(sittingId, { type: 'agenda.set_current', itemId: item.id });
 });
 
@@ -150,15 +136,7 @@ describe('the public live page and the hall display', () => {
 
   it('show live counts of a named vote, then the outcome with its arithmetic and named list', async () => {
     const voteId = 'public-vote-1';
-    await operator.command(sittingId, {
-      type: 'vote.open',
-      voteId,
-      subject: item.title,
-      itemId: item.id,
-      kind: 'named',
-      majority: 'pl.simple',
-      durationMs: 120_000,
-    });
+    await operator.openNamedVote(sittingId, voteId, item, 120_000);
     await publicPage.getByRole('heading', { name: 'Trwa głosowanie' }).waitFor();
     await hall.getByRole('heading', { name: 'Trwa głosowanie' }).waitFor();
     for (const voter of voters) {
@@ -267,15 +245,7 @@ describe('the hall display with every member voting', () => {
       }
     }
     const voteId = 'public-vote-all';
-    await operator.command(sittingId, {
-      type: 'vote.open',
-      voteId,
-      subject: item.title,
-      itemId: item.id,
-      kind: 'named',
-      majority: 'pl.simple',
-      durationMs: 120_000,
-    });
+    await operator.openNamedVote(sittingId, voteId, item, 120_000);
     const choices = ['for', 'against', 'abstain'] as const;
     for (const [index, councillor] of DEMO_COUNCILLORS.entries()) {
       const choice = choices[index % 3]!;

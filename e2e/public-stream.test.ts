@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbeddedDatabase } from '../packages/server/src/storage/database';
 import { sittings } from '../packages/server/src/storage/schema';
 import { startVeche, type RunningVeche } from '../packages/server/test/support/server-process';
-import { axeViolations, launchChromium, screenshot } from './support/browser';
+import { launchChromium, screenshot, expectNoSeriousViolations } from './support/browser';
 
 /*
  * The stream embedded in the public live page. A stand-in stream player on another origin (a
@@ -91,9 +91,6 @@ describe('the stream on the public live page', () => {
     expect(page.url()).toBe(address);
     await page.locator('.public-now').waitFor();
     await screenshot(page, 'public-stream-pl-360');
-    const violations = (await axeViolations(page)).filter(
-      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-    );
-    expect(violations).toEqual([]);
+    await expectNoSeriousViolations(page, 'public page with a stream');
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNCILLORS, DEMO_PASSWORD } from '../packages/server/src/demo/demo-council';
 import { startVeche, type RunningVeche } from '../packages/server/test/support/server-process';
 import { Actor } from './support/actor';
-import { axeViolations, launchChromium, screenshot } from './support/browser';
+import { launchChromium, screenshot, expectNoSeriousViolations } from './support/browser';
 
 /*
  * A tablet in the hall signed in by the QR code the operator shows in the console: the code is
@@ -31,13 +31,6 @@ async function newPage(locale: string, width: number, height: number): Promise<P
   const context = await browser.newContext({ locale, viewport: { width, height } });
   contexts.push(context);
   return context.newPage();
-}
-
-async function expectNoSeriousViolations(p: Page, label: string): Promise<void> {
-  const violations = (await axeViolations(p)).filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(violations, `${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }
 
 /**

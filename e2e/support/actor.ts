@@ -36,6 +36,34 @@ export class Actor {
     expect(answer.status, `${String(command['type'])}: ${JSON.stringify(answer.body)}`).toBe(200);
   }
 
+  /** Opens the sitting and records these members present through a quorum check. */
+  async openWithPresent(sittingId: string, memberIds: readonly string[]): Promise<void> {
+    await this.command(sittingId, { type: 'sitting.open' });
+    await this.command(sittingId, { type: 'quorum.start', checkId: 'check', durationMs: 600_000 });
+    for (const memberId of memberIds) {
+      await this.command(sittingId, { type: 'presence.mark', memberId, present: true });
+    }
+    await this.command(sittingId, { type: 'quorum.close' });
+  }
+
+  /** Makes the item current and opens a named vote on it by the simple majority. */
+  async openNamedVote(
+    sittingId: string,
+    voteId: string,
+    item: { id: string; title: string },
+    durationMs: number,
+  ): Promise<void> {
+    await this.command(sittingId, {
+      type: 'vote.open',
+      voteId,
+      subject: item.title,
+      itemId: item.id,
+      kind: 'named',
+      majority: 'pl.simple',
+      durationMs,
+    });
+  }
+
   async events(sittingId: string): Promise<{ type: string; payload: Record<string, unknown> }[]> {
     const answer = await this.http.get<{
       events: { type: string; payload: Record<string, unknown> }[];

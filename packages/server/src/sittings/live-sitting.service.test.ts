@@ -13,6 +13,33 @@ import { openTestPglite } from '../../test/support/test-databases.js';
 import { liveSittingService, type CommandResult } from './live-sitting.service.js';
 import { PUBLIC_VIEWER, viewOf } from './state-view.js';
 
+/**
+ * The demo council on a fresh in-process PGlite: its convened sitting, its operator and its
+ * councillors as the domain sees them; with `majorityPreset`, the council's preset changed.
+ */
+async function demoSitting(majorityPreset?: string) {
+  const database = await openTestPglite();
+  const storage: StorageContext = { db: database.db, clock: () => new Date(), newId: randomUUID };
+  const repos = createRepositories(storage);
+  await inTransaction(storage, (tx) => createDemoCouncil(tx, new Date()));
+  if (majorityPreset !== undefined) {
+    await database.db.execute(sql`update councils set majority_preset = ${majorityPreset}`);
+  }
+  const result: unknown = await database.db.execute(
+    sql.raw(`select id from sittings where status = 'convened' limit 1`),
+  );
+  const id = (result as { rows: { id: string }[] }).rows[0]!.id;
+  const sitting: SittingRow = (await repos.sittings.locate(id))!;
+  const operatorUser = await repos.users.findByEmail('biuro.rady@wierzbow.example');
+  const operator: SittingActor = { userId: operatorUser!.id, roles: ['operator'], memberId: null };
+  const councillors: SittingActor[] = [];
+  for (const { email } of DEMO_COUNCILLORS) {
+    const user = (await repos.users.findByEmail(email))!;
+    councillors.push({ userId: user.id, roles: ['councillor'], memberId: user.personId });
+  }
+  return { database, storage, repos, sitting, operator, councillors };
+}
+
 /*
  * The live-sitting service in-process on PGlite, for what a running server cannot show
  * deterministically: commands that arrive together are decided one after another and appended
@@ -28,22 +55,7 @@ describe('commands that arrive together', () => {
   const published: BusMessage[] = [];
 
   beforeAll(async () => {
-    database = await openTestPglite();
-    storage = { db: database.db, clock: () => new Date(), newId: randomUUID };
-    repos = createRepositories(storage);
-    await inTransaction(storage, (tx) => createDemoCouncil(tx, new Date()));
-    const result: unknown = await database.db.execute(
-      sql.raw(`select id from sittings where status = 'convened' limit 1`),
-    );
-    const id = (result as { rows: { id: string }[] }).rows[0]!.id;
-    sitting = (await repos.sittings.locate(id))!;
-    const operatorUser = await repos.users.findByEmail('biuro.rady@wierzbow.example');
-    operator = { userId: operatorUser!.id, roles: ['operator'], memberId: null };
-    councillors = [];
-    for (const { email } of DEMO_COUNCILLORS) {
-      const user = (await repos.users.findByEmail(email))!;
-      councillors.push({ userId: user.id, roles: ['councillor'], memberId: user.personId });
-    }
+    ({ database, storage, repos, sitting, operator, councillors } = await demoSitting());
   });
   afterAll(async () => {
     await database.close();
@@ -139,24 +151,9 @@ describe('a console loading late', () => {
   let councillors: SittingActor[];
 
   beforeAll(async () => {
-    database = await openTestPglite();
-    storage = { db: database.db, clock: () => new Date(), newId: randomUUID };
-    repos = createRepositories(storage);
-    await inTransaction(storage, (tx) => createDemoCouncil(tx, new Date()));
     // The council's preset is not the demo's: the setup must carry the council's own.
-    await database.db.execute(sql.raw(`update councils set majority_preset = 'pl.absolute_valid'`));
-    const result: unknown = await database.db.execute(
-      sql.raw(`select id from sittings where status = 'convened' limit 1`),
-    );
-    const id = (result as { rows: { id: string }[] }).rows[0]!.id;
-    sitting = (await repos.sittings.locate(id))!;
-    const operatorUser = await repos.users.findByEmail('biuro.rady@wierzbow.example');
-    operator = { userId: operatorUser!.id, roles: ['operator'], memberId: null };
-    councillors = [];
-    for (const { email } of DEMO_COUNCILLORS) {
-      const user = (await repos.users.findByEmail(email))!;
-      councillors.push({ userId: user.id, roles: ['councillor'], memberId: user.personId });
-    }
+    ({ database, storage, repos, sitting, operator, councillors } =
+      await demoSitting('pl.absolute_valid'));
   });
   afterAll(async () => {
     await database.close();
