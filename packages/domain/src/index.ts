@@ -6,6 +6,7 @@ export * from './majority.presets.js';
 export * from './vote-tally.js';
 export * from './resolution-number.js';
 export * from './sitting/agenda-tree.js';
+export * from './preparation/agenda-draft.js';
 export * from './sitting/speaker-queue.js';
 export * from './sitting/sitting.state.js';
 export * from './sitting/sitting.commands.js';

@@ -39,3 +39,14 @@ export type CouncilRole = (typeof COUNCIL_ROLES)[number];
  */
 export const QUORUM_RULES = ['at_least_half', 'more_than_half'] as const;
 export type QuorumRuleKind = (typeof QUORUM_RULES)[number];
+
+/** What an agenda item is, which decides how it is shown and what it may carry (issue 5). */
+export const AGENDA_ITEM_KINDS = [
+  'procedural',
+  'draft_resolution',
+  'report',
+  'interpellations',
+  'motions',
+  'residents_speeches',
+] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];

@@ -4,3 +4,4 @@ export * from './sittings.js';
 export * from './commands.js';
 export * from './realtime.js';
 export * from './documents.js';
+export * from './preparation.js';

@@ -21,6 +21,7 @@ import { ContentionError, liveSittingService } from './sittings/live-sitting.ser
 import type { EventBus } from './realtime/event-bus.js';
 import { attachLiveGateway } from './realtime/live-gateway.js';
 import { startDeadlineWatcher } from './sittings/deadline-watcher.js';
+import { preparationRoutes } from './preparation/preparation.routes.js';
 import { publicSittingRoutes } from './sittings/public-sitting.routes.js';
 import { sittingRoutes } from './sittings/sitting.routes.js';
 import type { OpenDatabase } from './storage/database.js';
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     optionalUser(accounts),
     config.documentMaxBytes,
   );
+  preparationRoutes(app, storage, repos, signedIn);
   const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);
   const gateway = attachLiveGateway(app, {
     repos,

@@ -22,6 +22,14 @@ import {
   tabletLoginSchema,
   upcomingSittingsResponseSchema,
   type ApiErrorCode,
+  preparationOptionsSchema,
+  createSittingRequestSchema,
+  updateSittingRequestSchema,
+  saveAgendaRequestSchema,
+  conveneSittingRequestSchema,
+  sittingPreparationSchema,
+  agendaTemplateSchema,
+  saveAgendaTemplateRequestSchema,
 } from '@veche/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -40,7 +48,7 @@ import type { SittingView } from '../sittings/state-view.js';
 /** A JSON Schema (draft 2020-12), as OpenAPI 3.1 uses it. */
 export type JsonSchema = { [key: string]: unknown };
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 const JSON_TYPE = 'application/json';
 
@@ -506,6 +514,38 @@ const NO_SITTING = err(
 );
 const BAD_SITTING_ID = err(400, ['validation_failed'], 'The sitting id is not a UUID.');
 
+const councilIdParameter: ParameterSpec = {
+  name: 'councilId',
+  in: 'path',
+  required: true,
+  description: 'The council.',
+  schema: { type: 'string', format: 'uuid' },
+};
+const templateIdParameter: ParameterSpec = {
+  name: 'templateId',
+  in: 'path',
+  required: true,
+  description: 'The agenda template.',
+  schema: { type: 'string', format: 'uuid' },
+};
+const BAD_COUNCIL_ID = err(400, ['validation_failed'], 'The council id is not a UUID.');
+const NO_COUNCIL = err(
+  404,
+  ['not_found'],
+  'No such council, or one where the caller holds no role.',
+);
+const NOT_PREPARER = err(
+  403,
+  ['forbidden'],
+  'The caller holds a role in the council but does not prepare sittings (operator, chair, council administrator).',
+);
+const STALE_OR_CLOSED = err(
+  409,
+  ['stale_version', 'preparation_closed'],
+  'Someone saved first (`facts.current` holds the current version: nothing was overwritten), ' +
+    'or the sitting has opened and its agenda now changes in the console.',
+);
+
 const OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'GET',
@@ -863,6 +903,226 @@ const OPERATIONS: readonly OperationSpec[] = [
   },
   {
     method: 'GET',
+    route: '/api/councils/:councilId/preparation',
+    operationId: 'preparationOptions',
+    tag: 'Preparation',
+    summary:
+      'What the “new sitting” form offers: the council’s bodies, terms and agenda templates.',
+    auth: 'session',
+    parameters: [councilIdParameter],
+    success: { status: 200, description: 'The options.', schema: 'PreparationOptions' },
+    errors: [BAD_COUNCIL_ID, ...SIGNED_IN_ERRORS, NOT_PREPARER, NO_COUNCIL, ...SERVER_ERRORS],
+  },
+  {
+    method: 'POST',
+    route: '/api/councils/:councilId/sittings',
+    operationId: 'createSitting',
+    tag: 'Preparation',
+    summary: 'Create a draft sitting of a body, numbered next in its term.',
+    description:
+      'The term is the one in force on the sitting’s date (in the council’s time zone) ' +
+      'unless `termId` names one. With `templateId`, the agenda starts as a copy of that template.',
+    auth: 'session',
+    parameters: [councilIdParameter],
+    body: { schema: 'CreateSittingRequest', description: 'The sitting.' },
+    success: {
+      status: 201,
+      description: 'The sitting as the editor shows it.',
+      schema: 'SittingPreparation',
+    },
+    errors: [
+      BAD_COUNCIL_ID,
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      NOT_PREPARER,
+      NO_COUNCIL,
+      err(
+        422,
+        ['date_in_past', 'no_term', 'outside_term', 'unknown_reference'],
+        'The start is not in the future, no term covers it, or the body, term or template is not ' +
+          'the council’s; `field` names it. Nothing was written.',
+      ),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/sittings/:sittingId/preparation',
+    operationId: 'sittingPreparation',
+    tag: 'Preparation',
+    summary: 'A sitting as the office edits it: details, version and the agenda tree.',
+    auth: 'session',
+    parameters: [sittingIdParameter],
+    success: { status: 200, description: 'The sitting.', schema: 'SittingPreparation' },
+    errors: [BAD_SITTING_ID, ...SIGNED_IN_ERRORS, NOT_PREPARER, NO_SITTING, ...SERVER_ERRORS],
+  },
+  {
+    method: 'PUT',
+    route: '/api/sittings/:sittingId',
+    operationId: 'updateSitting',
+    tag: 'Preparation',
+    summary: 'Save a sitting’s details before it opens; its number only while a draft.',
+    auth: 'session',
+    parameters: [sittingIdParameter],
+    body: {
+      schema: 'UpdateSittingRequest',
+      description: 'The details and the version they were based on.',
+    },
+    success: {
+      status: 200,
+      description: 'The sitting, at its next version.',
+      schema: 'SittingPreparation',
+    },
+    errors: [
+      BAD_SITTING_ID,
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      NOT_PREPARER,
+      NO_SITTING,
+      STALE_OR_CLOSED,
+      err(
+        409,
+        ['number_taken', 'renumbering_closed'],
+        'The number is another sitting’s, or the sitting is convened.',
+      ),
+      err(422, ['date_in_past'], 'A changed start is not in the future.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'PUT',
+    route: '/api/sittings/:sittingId/agenda',
+    operationId: 'saveAgenda',
+    tag: 'Preparation',
+    summary: 'Save the whole agenda tree as edited, before the sitting opens.',
+    description:
+      'Items keep their ids (and their documents); an item without an id is new; an item left ' +
+      'out is removed, unless it holds documents (`item_has_documents`). At most three levels ' +
+      'and 300 items.',
+    auth: 'session',
+    parameters: [sittingIdParameter],
+    body: { schema: 'SaveAgendaRequest', description: 'The tree and the version it was based on.' },
+    success: {
+      status: 200,
+      description: 'The sitting, at its next version.',
+      schema: 'SittingPreparation',
+    },
+    errors: [
+      BAD_SITTING_ID,
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      NOT_PREPARER,
+      NO_SITTING,
+      STALE_OR_CLOSED,
+      err(
+        409,
+        ['item_has_documents'],
+        'A removed item holds documents; `facts.titles` names them.',
+      ),
+      err(422, ['unknown_item'], 'An id is not on this agenda; `field` is its path.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/sittings/:sittingId/convene',
+    operationId: 'conveneSitting',
+    tag: 'Preparation',
+    summary: 'Convene a draft sitting: it becomes public and its members see it.',
+    auth: 'session',
+    parameters: [sittingIdParameter],
+    body: { schema: 'ConveneSittingRequest', description: 'The version the office saw.' },
+    success: { status: 200, description: 'The convened sitting.', schema: 'SittingPreparation' },
+    errors: [
+      BAD_SITTING_ID,
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      NOT_PREPARER,
+      NO_SITTING,
+      err(
+        409,
+        ['stale_version', 'already_convened'],
+        'Someone saved first, or it is convened already.',
+      ),
+      err(422, ['date_in_past', 'agenda_empty'], 'The start has passed, or there is no agenda.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/councils/:councilId/agenda-templates',
+    operationId: 'listAgendaTemplates',
+    tag: 'Preparation',
+    summary: 'The council’s agenda templates.',
+    auth: 'session',
+    parameters: [councilIdParameter],
+    success: { status: 200, description: 'The templates.', schema: 'AgendaTemplates' },
+    errors: [BAD_COUNCIL_ID, ...SIGNED_IN_ERRORS, NOT_PREPARER, NO_COUNCIL, ...SERVER_ERRORS],
+  },
+  {
+    method: 'POST',
+    route: '/api/councils/:councilId/agenda-templates',
+    operationId: 'createAgendaTemplate',
+    tag: 'Preparation',
+    summary: 'Create an agenda template.',
+    auth: 'session',
+    parameters: [councilIdParameter],
+    body: { schema: 'SaveAgendaTemplateRequest', description: 'The template.' },
+    success: { status: 201, description: 'The template.', schema: 'AgendaTemplate' },
+    errors: [
+      BAD_COUNCIL_ID,
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      NOT_PREPARER,
+      NO_COUNCIL,
+      err(409, ['name_taken'], 'The council has a template of this name.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'PUT',
+    route: '/api/councils/:councilId/agenda-templates/:templateId',
+    operationId: 'updateAgendaTemplate',
+    tag: 'Preparation',
+    summary: 'Save an agenda template at the version the editor loaded.',
+    auth: 'session',
+    parameters: [councilIdParameter, templateIdParameter],
+    body: { schema: 'SaveAgendaTemplateRequest', description: 'The template and its `version`.' },
+    success: { status: 200, description: 'The template.', schema: 'AgendaTemplate' },
+    errors: [
+      err(400, ['validation_failed'], 'An id is not a UUID.'),
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      NOT_PREPARER,
+      err(404, ['not_found'], 'No such council or template.'),
+      err(
+        409,
+        ['stale_version', 'name_taken'],
+        'Someone saved first (the current one in `facts.current`), or the name is taken.',
+      ),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/councils/:councilId/agenda-templates/:templateId',
+    operationId: 'deleteAgendaTemplate',
+    tag: 'Preparation',
+    summary: 'Delete an agenda template (sittings made from it keep their agendas).',
+    auth: 'session',
+    parameters: [councilIdParameter, templateIdParameter],
+    success: { status: 204, description: 'Deleted.' },
+    errors: [
+      err(400, ['validation_failed'], 'An id is not a UUID.'),
+      err(403, ['csrf_rejected'], 'The request came from another origin (its `Origin` header).'),
+      ...SIGNED_IN_ERRORS,
+      NOT_PREPARER,
+      err(404, ['not_found'], 'No such council or template.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
     route: '/api/docs',
     operationId: 'apiDocsPage',
     tag: 'Documentation',
@@ -925,6 +1185,10 @@ const TAGS = [
   {
     name: 'Live sitting',
     description: 'Commands to a live sitting, its state and its hash-chained event log.',
+  },
+  {
+    name: 'Preparation',
+    description: 'The council office prepares sittings: details, agendas, templates, convening.',
   },
   { name: 'Documents', description: 'Files of sittings and agenda items.' },
   { name: 'Service', description: 'Health of the process.' },
@@ -1047,6 +1311,56 @@ export function openApiPath(route: string): string {
   return route.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
+/**
+ * A recursive schema (the agenda tree) comes from zod with its own `$defs` and references such
+ * as `#/$defs/__schema0`, which would resolve against the document's root. Each definition
+ * becomes a component of its own, named by its `title` (set with `.meta({ title })` in the
+ * protocol), with "Input" added for the request form (which allows extra properties), and the
+ * references point to it.
+ */
+function hoistedDefinitions(schemas: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  const hoist = (holder: string, schema: JsonSchema): JsonSchema => {
+    const { $defs, ...rest } = schema as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    if ($defs === undefined) return schema;
+    const names = new Map<string, string>();
+    for (const [key, definition] of Object.entries($defs)) {
+      const title = definition.title;
+      if (typeof title !== 'string') {
+        throw new Error(`${holder}: a recursive schema needs .meta({ title }) in the protocol`);
+      }
+      names.set(
+        `#/$defs/${key}`,
+        definition.additionalProperties === false ? title : `${title}Input`,
+      );
+    }
+    const rewrite = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(rewrite);
+      if (value === null || typeof value !== 'object') return value;
+      return Object.fromEntries(
+        Object.entries(value).map(([key, inner]) => [
+          key,
+          key === '$ref' && typeof inner === 'string' && names.has(inner)
+            ? `#/components/schemas/${names.get(inner)!}`
+            : rewrite(inner),
+        ]),
+      );
+    };
+    for (const [key, definition] of Object.entries($defs)) {
+      const name = names.get(`#/$defs/${key}`)!;
+      const hoisted = rewrite(definition) as JsonSchema;
+      const known = out[name];
+      if (known !== undefined && JSON.stringify(known) !== JSON.stringify(hoisted)) {
+        throw new Error(`${holder}: two different definitions are both called ${name}`);
+      }
+      out[name] = hoisted;
+    }
+    return rewrite(rest) as JsonSchema;
+  };
+  for (const [name, schema] of Object.entries(schemas)) out[name] = hoist(name, schema);
+  return out;
+}
+
 function buildDocument(): OpenApiDocument {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const spec of OPERATIONS) {
@@ -1060,7 +1374,7 @@ function buildDocument(): OpenApiDocument {
     tags: TAGS,
     paths,
     components: {
-      schemas: {
+      schemas: hoistedDefinitions({
         ApiError: toJsonSchema(apiErrorSchema, 'output'),
         LoginRequest: toJsonSchema(loginRequestSchema, 'input'),
         PreferencesRequest: toJsonSchema(preferencesRequestSchema, 'input'),
@@ -1082,7 +1396,19 @@ function buildDocument(): OpenApiDocument {
         SittingState: sittingStateSchema,
         SittingEvents: sittingEventsSchema,
         Health: healthSchema,
-      },
+        PreparationOptions: toJsonSchema(preparationOptionsSchema, 'output'),
+        CreateSittingRequest: toJsonSchema(createSittingRequestSchema, 'input'),
+        UpdateSittingRequest: toJsonSchema(updateSittingRequestSchema, 'input'),
+        SaveAgendaRequest: toJsonSchema(saveAgendaRequestSchema, 'input'),
+        ConveneSittingRequest: toJsonSchema(conveneSittingRequestSchema, 'input'),
+        SittingPreparation: toJsonSchema(sittingPreparationSchema, 'output'),
+        AgendaTemplate: toJsonSchema(agendaTemplateSchema, 'output'),
+        AgendaTemplates: toJsonSchema(
+          z.object({ templates: z.array(agendaTemplateSchema) }),
+          'output',
+        ),
+        SaveAgendaTemplateRequest: toJsonSchema(saveAgendaTemplateRequestSchema, 'input'),
+      }),
       securitySchemes: {
         session: {
           type: 'apiKey',
@@ -1126,22 +1452,28 @@ const escapeHtml = (text: string): string =>
 const prose = (text: string): string =>
   escapeHtml(text).replace(/`([^`]+)`/g, (_match, code: string) => `<code>${code}</code>`);
 
-/** Replaces `#/components/schemas/X` references with the schemas themselves, for reading. */
+/**
+ * Replaces `#/components/schemas/X` references with the schemas themselves, for reading; a
+ * reference inside its own schema (the agenda tree's children) stays a reference.
+ */
 export function inlineRefs(
   value: unknown,
   schemas: Readonly<Record<string, JsonSchema>> = openApiDocument().components.schemas,
+  within: ReadonlySet<string> = new Set(),
 ): unknown {
-  if (Array.isArray(value)) return value.map((item) => inlineRefs(item, schemas));
+  if (Array.isArray(value)) return value.map((item) => inlineRefs(item, schemas, within));
   if (value === null || typeof value !== 'object') return value;
   const object = value as JsonSchema;
   const target = object.$ref;
   if (typeof target === 'string' && target.startsWith('#/components/schemas/')) {
     const name = target.slice('#/components/schemas/'.length);
     const schema = schemas[name];
-    if (schema !== undefined) return inlineRefs(schema, schemas);
+    if (schema !== undefined && !within.has(name)) {
+      return inlineRefs(schema, schemas, new Set([...within, name]));
+    }
   }
   return Object.fromEntries(
-    Object.entries(object).map(([key, inner]) => [key, inlineRefs(inner, schemas)]),
+    Object.entries(object).map(([key, inner]) => [key, inlineRefs(inner, schemas, within)]),
   );
 }
 

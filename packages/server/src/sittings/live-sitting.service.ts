@@ -47,6 +47,8 @@ interface LogState {
   readonly lastSeq: number;
   /** Each closed named vote's ballots, from its seal: public once it closes. */
   readonly named: NamedChoices;
+  /** The sitting's version this was built from: preparation moves it until the sitting opens. */
+  readonly version: number;
 }
 
 /** Closed named votes' ballots (choice, and who entered it if not the member), by vote id. */
@@ -194,10 +196,18 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
 
   async function logState(sitting: SittingRow): Promise<LogState> {
     let entry = cache.get(sitting.id);
+    // The office changed the agenda or details of a sitting not yet open: start again from them.
+    if (entry !== undefined && entry.version < sitting.version) entry = undefined;
     if (entry === undefined) {
       const setup =
         (sitting.logSetup as SittingSetup | null) ?? (await buildSittingSetup(repos, sitting));
-      entry = { setup, state: initialSittingState(setup), lastSeq: 0, named: {} };
+      entry = {
+        setup,
+        state: initialSittingState(setup),
+        lastSeq: 0,
+        named: {},
+        version: sitting.version,
+      };
     }
     const rows = await repos.sittingEvents.listAfter(sitting.councilId, sitting.id, entry.lastSeq);
     if (rows.length > 0) {
@@ -205,7 +215,13 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
         // Another process started the log: its frozen setup is the one that counts.
         const fresh = await repos.sittings.locate(sitting.id);
         const setup = fresh?.logSetup as SittingSetup;
-        entry = { setup, state: initialSittingState(setup), lastSeq: 0, named: {} };
+        entry = {
+          setup,
+          state: initialSittingState(setup),
+          lastSeq: 0,
+          named: {},
+          version: fresh?.version ?? sitting.version,
+        };
       }
       const events = rows.map((row) => row.payload as LoggedEvent);
       entry = {
@@ -375,6 +391,7 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
     });
     const events = outcomes.flatMap((outcome) => (outcome.accepted ? outcome.events : []));
     remember(sitting.id, {
+      version: log.version,
       setup: log.setup,
       state: fold(log.state, events),
       lastSeq: log.lastSeq + events.length,

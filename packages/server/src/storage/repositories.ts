@@ -1,3 +1,4 @@
+import { agendaTemplatesRepository } from './repositories/agenda-templates.repository.js';
 import { ballotsRepository } from './repositories/ballots.repository.js';
 import { bodiesRepository } from './repositories/bodies.repository.js';
 import { councilsRepository } from './repositories/councils.repository.js';
@@ -27,6 +28,7 @@ export function createRepositories(context: StorageContext) {
     sittingCommands: sittingCommandsRepository(context),
     ballots: ballotsRepository(context),
     documents: documentsRepository(context),
+    agendaTemplates: agendaTemplatesRepository(context),
   };
 }
 

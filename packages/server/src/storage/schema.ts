@@ -1,4 +1,5 @@
 import {
+  AGENDA_ITEM_KINDS,
   BODY_KINDS,
   COUNCIL_ROLES,
   COUNTRIES,
@@ -325,6 +326,29 @@ export const agendaItems = pgTable(
       foreignColumns: [sittings.councilId, sittings.id],
     }),
     index('agenda_items_sitting_idx').on(t.sittingId, t.parentId, t.position),
+    check('agenda_items_kind_check', oneOf('kind', AGENDA_ITEM_KINDS)),
+  ],
+);
+
+/**
+ * A council's reusable agenda (opening, adoption of the minutes, interpellations, closing ...),
+ * copied into a new sitting's agenda. `items` is the tree as the editor sends it, without ids.
+ */
+export const agendaTemplates = pgTable(
+  'agenda_templates',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    name: text('name').notNull(),
+    items: jsonb('items').notNull(),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('agenda_templates_council_idx').on(t.councilId),
+    uniqueIndex('agenda_templates_name_unique').on(t.councilId, t.name),
   ],
 );
 

@@ -473,6 +473,115 @@ export function repositorySuite(database: () => OpenDatabase): void {
       expect(items.map((i) => i.title)).toEqual(['Uchwały', 'Porządek obrad', 'Otwarcie']);
       expect(await repos.sittings.agendaOf(b.id, [s.id])).toEqual([]);
     });
+
+    it('saves details and agendas only at the version they were based on', async () => {
+      const { id } = await council();
+      const { body, term } = await plenary(id);
+      const s = await sitting(id, body.id, term.id, { status: 'draft' });
+      const details = {
+        title: 'Sesja nadzwyczajna',
+        kind: 'extraordinary' as const,
+        mode: 'hall' as const,
+        startsAt: new Date('2026-12-02T09:00:00Z'),
+        place: 'Sala',
+        streamUrl: null,
+        meetingUrl: null,
+      };
+      const saved = await repos.sittings.updateDetails(id, s.id, 1, details);
+      expect(saved).toMatchObject({ version: 2, title: 'Sesja nadzwyczajna', place: 'Sala' });
+      expect(await repos.sittings.updateDetails(id, s.id, 1, details)).toBeNull();
+      expect(await repos.sittings.takeVersion(id, s.id, 1)).toBeNull();
+      expect(await repos.sittings.takeVersion(id, s.id, 2, { status: 'convened' })).toMatchObject({
+        version: 3,
+        status: 'convened',
+      });
+    });
+
+    it('replaces an agenda: kept items keep their ids, missing ones go, others’ rows stay', async () => {
+      const a = await council('Alfa');
+      const b = await council('Beta');
+      const pa = await plenary(a.id);
+      const pb = await plenary(b.id);
+      const mine = await sitting(a.id, pa.body.id, pa.term.id);
+      const theirs = await sitting(b.id, pb.body.id, pb.term.id);
+      const foreign = await repos.sittings.addAgendaItem({
+        councilId: b.id,
+        sittingId: theirs.id,
+        position: 0,
+        title: 'Obce',
+      });
+      const row = (
+        id: string,
+        title: string,
+        position: number,
+        parentId: string | null = null,
+      ) => ({
+        id,
+        title,
+        position,
+        parentId,
+        kind: 'procedural',
+        description: null,
+      });
+      const [x, y, z] = [
+        '00000000-0000-4000-8000-000000000001',
+        '00000000-0000-4000-8000-000000000002',
+        '00000000-0000-4000-8000-000000000003',
+      ];
+      await repos.sittings.replaceAgenda(a.id, mine.id, [
+        row(x, 'Otwarcie', 0),
+        row(y, 'Uchwały', 1),
+        row(z, 'Budżet', 0, y),
+      ]);
+      await repos.sittings.replaceAgenda(a.id, mine.id, [
+        row(z, 'Budżet 2027', 0),
+        row(x, 'Otwarcie', 1),
+      ]);
+      const items = await repos.sittings.agendaOf(a.id, [mine.id]);
+      expect(items.map((i) => [i.id, i.title, i.position, i.parentId])).toEqual([
+        [z, 'Budżet 2027', 0, null],
+        [x, 'Otwarcie', 1, null],
+      ]);
+      // An id of another council's sitting is never overwritten, whatever the caller passes.
+      await repos.sittings.replaceAgenda(a.id, mine.id, [row(foreign.id, 'Przejęte', 0)]);
+      expect((await repos.sittings.agendaOf(b.id, [theirs.id]))[0]).toMatchObject({
+        title: 'Obce',
+      });
+      await expect(
+        repos.sittings.addAgendaItem({
+          councilId: a.id,
+          sittingId: mine.id,
+          position: 9,
+          title: 'x',
+          kind: 'nonsense',
+        }),
+      ).rejects.toSatisfy((error: unknown) => hasPgCode(error, CHECK_VIOLATION));
+    });
+
+    it('keeps agenda templates per council, unique by name, saved at their version', async () => {
+      const a = await council('Alfa');
+      const b = await council('Beta');
+      const items = [{ title: 'Otwarcie', kind: 'procedural' }];
+      const template = await repos.agendaTemplates.create(a.id, 'Zwyczajna', items);
+      await expect(repos.agendaTemplates.create(a.id, 'Zwyczajna', items)).rejects.toSatisfy(
+        (error: unknown) => hasPgCode(error, UNIQUE_VIOLATION),
+      );
+      await repos.agendaTemplates.create(b.id, 'Zwyczajna', items);
+      expect(await repos.agendaTemplates.findById(b.id, template.id)).toBeUndefined();
+      expect(
+        await repos.agendaTemplates.update(b.id, template.id, 1, { name: 'X', items }),
+      ).toBeNull();
+      expect(
+        await repos.agendaTemplates.update(a.id, template.id, 1, { name: 'Nowa', items }),
+      ).toMatchObject({ version: 2, name: 'Nowa' });
+      expect(
+        await repos.agendaTemplates.update(a.id, template.id, 1, { name: 'Stara', items }),
+      ).toBeNull();
+      expect(await repos.agendaTemplates.remove(b.id, template.id)).toBe(false);
+      expect((await repos.agendaTemplates.listForCouncil(a.id)).map((t) => t.name)).toEqual([
+        'Nowa',
+      ]);
+    });
   });
 
   describe('sitting event log', () => {

@@ -1,5 +1,5 @@
 import type { CouncilRole, SittingKind, SittingMode, SittingStatus } from '@veche/domain';
-import { and, asc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import { agendaItems, bodies, councilRoles, councils, sittings } from '../schema.js';
 import { hasPgCode, UNIQUE_VIOLATION, type StorageContext } from '../storage-context.js';
 
@@ -30,6 +30,18 @@ export interface NewAgendaItem {
   title: string;
   kind?: string;
   description?: string | null;
+}
+
+/** What the office may change of a sitting before it opens. */
+export interface SittingDetails {
+  title: string;
+  kind: SittingKind;
+  mode: SittingMode;
+  startsAt: Date;
+  place: string | null;
+  streamUrl: string | null;
+  meetingUrl: string | null;
+  number?: number;
 }
 
 export interface UpcomingQuery {
@@ -103,6 +115,17 @@ export function sittingsRepository({ db, clock, newId }: StorageContext) {
         .from(sittings)
         .where(and(eq(sittings.councilId, councilId), eq(sittings.id, id)));
       return row?.logSetup;
+    },
+
+    /**
+     * Replaces the frozen setup of a log that has started but whose sitting has not opened
+     * (only the preparation of a convened sitting does this; see sitting-preparation.use-case).
+     */
+    async replaceLogSetup(councilId: string, id: string, setup: unknown): Promise<void> {
+      await db
+        .update(sittings)
+        .set({ logSetup: setup, updatedAt: clock() })
+        .where(and(eq(sittings.councilId, councilId), eq(sittings.id, id)));
     },
 
     /** Sittings under way (open or suspended) in every council: where deadlines can pass. */
@@ -187,6 +210,114 @@ export function sittingsRepository({ db, clock, newId }: StorageContext) {
         councilName: row.councilName,
         timeZone: row.timeZone,
       };
+    },
+
+    /**
+     * Saves a sitting's details if it is still at `version`, moving it to the next version; null
+     * when someone saved first (optimistic concurrency: never a silent overwrite).
+     */
+    async updateDetails(
+      councilId: string,
+      id: string,
+      version: number,
+      details: SittingDetails,
+    ): Promise<SittingRow | null> {
+      const [row] = await db
+        .update(sittings)
+        .set({ ...details, version: sql`${sittings.version} + 1`, updatedAt: clock() })
+        .where(
+          and(
+            eq(sittings.councilId, councilId),
+            eq(sittings.id, id),
+            eq(sittings.version, version),
+          ),
+        )
+        .returning();
+      return row ?? null;
+    },
+
+    /**
+     * Moves a sitting from `version` to the next one with nothing else changed, as the first step
+     * of a save that writes elsewhere (the agenda); null when someone saved first. Run it in the
+     * save's transaction: the row stays locked until the save commits.
+     */
+    async takeVersion(
+      councilId: string,
+      id: string,
+      version: number,
+      change: { status?: SittingStatus } = {},
+    ): Promise<SittingRow | null> {
+      const [row] = await db
+        .update(sittings)
+        .set({ ...change, version: sql`${sittings.version} + 1`, updatedAt: clock() })
+        .where(
+          and(
+            eq(sittings.councilId, councilId),
+            eq(sittings.id, id),
+            eq(sittings.version, version),
+          ),
+        )
+        .returning();
+      return row ?? null;
+    },
+
+    /**
+     * Makes the sitting's agenda exactly `items` (each with its parent and position): items whose
+     * id is not among them are deleted, the others written as given. Ids must be the sitting's
+     * own or new; the caller checks that.
+     */
+    async replaceAgenda(
+      councilId: string,
+      sittingId: string,
+      items: readonly (Omit<NewAgendaItem, 'councilId' | 'sittingId'> & { id: string })[],
+    ): Promise<void> {
+      const now = clock();
+      const keep = items.map((item) => item.id);
+      await db
+        .delete(agendaItems)
+        .where(
+          and(
+            eq(agendaItems.councilId, councilId),
+            eq(agendaItems.sittingId, sittingId),
+            keep.length > 0 ? notInArray(agendaItems.id, keep) : undefined,
+          ),
+        );
+      if (items.length === 0) return;
+      await db
+        .insert(agendaItems)
+        .values(
+          items.map((item) => ({
+            ...item,
+            councilId,
+            sittingId,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: agendaItems.id,
+          set: {
+            parentId: sql`excluded.parent_id`,
+            position: sql`excluded.position`,
+            title: sql`excluded.title`,
+            kind: sql`excluded.kind`,
+            description: sql`excluded.description`,
+            updatedAt: now,
+          },
+          // Never touch a row of another sitting, whatever id the caller passed.
+          setWhere: and(eq(agendaItems.councilId, councilId), eq(agendaItems.sittingId, sittingId)),
+        });
+    },
+
+    /** The council's sittings, latest first, with their bodies' names (the office's list). */
+    async listForCouncil(councilId: string): Promise<(SittingRow & { bodyName: string })[]> {
+      const rows = await db
+        .select({ sitting: sittings, bodyName: bodies.name })
+        .from(sittings)
+        .innerJoin(bodies, eq(bodies.id, sittings.bodyId))
+        .where(eq(sittings.councilId, councilId))
+        .orderBy(desc(sittings.startsAt));
+      return rows.map((row) => ({ ...row.sitting, bodyName: row.bodyName }));
     },
 
     async addAgendaItem(input: NewAgendaItem): Promise<AgendaItemRow> {

@@ -23,6 +23,24 @@ export function termsRepository({ db, clock, newId }: StorageContext) {
       return row!;
     },
 
+    /** A term of the given council; undefined for another council's term. */
+    async findById(councilId: string, id: string): Promise<TermRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(terms)
+        .where(and(eq(terms.councilId, councilId), eq(terms.id, id)));
+      return row;
+    },
+
+    /** The council's terms, latest first. */
+    async listForCouncil(councilId: string): Promise<TermRow[]> {
+      return db
+        .select()
+        .from(terms)
+        .where(eq(terms.councilId, councilId))
+        .orderBy(desc(terms.startsOn));
+    },
+
     /** The term in force on `onDate` (YYYY-MM-DD); the latest started one if several overlap. */
     async current(councilId: string, onDate: string): Promise<TermRow | undefined> {
       const [row] = await db
