@@ -21,8 +21,11 @@ const webAddress = z
   .max(2000)
   .nullable()
   .optional();
-/** An instant with its offset, as `Date.toISOString()` writes it or with a local offset. */
-const instant = z.iso.datetime({ offset: true });
+/**
+ * When a sitting starts: an instant with its offset (`2026-12-01T09:00:00Z`), or a wall-clock time
+ * without one (`2026-12-01T10:00`), which is read on the council's clock, as a form gives it.
+ */
+const instant = z.iso.datetime({ offset: true, local: true });
 
 /** One item of an agenda as the editor sends it; an item without an id is new. */
 export interface AgendaDraftItemInput {
@@ -87,6 +90,8 @@ export const sittingPreparationSchema = z.object({
   status: z.enum(SITTING_STATUSES),
   /** ISO 8601 instant. */
   startsAt: z.string(),
+  /** The start on the council's clock (`2026-12-01T10:00`), as the editor's fields show it. */
+  startsAtLocal: z.string(),
   /** IANA time zone of the council: the editor shows and reads times in it. */
   timeZone: z.string(),
   place: z.string().nullable(),

@@ -141,6 +141,14 @@ describe('a new sitting', () => {
     expect((await anna.get(`/api/sittings/${sitting.id}/preparation`)).status).toBe(404);
   });
 
+  it('reads a start without an offset on the council’s clock', async () => {
+    const created = await createSitting({ startsAt: '2030-07-01T10:00' });
+    const sitting = sittingPreparationSchema.parse(created.body);
+    // Warsaw is two hours ahead of UTC in summer.
+    expect(sitting.startsAt).toBe('2030-07-01T08:00:00.000Z');
+    expect(sitting.startsAtLocal).toBe('2030-07-01T10:00');
+  });
+
   it('refuses a start in the past, another council’s body, a bad address; writes nothing', async () => {
     const before = await sittingCount();
     const past = await createSitting({ startsAt: inDays(-1) });

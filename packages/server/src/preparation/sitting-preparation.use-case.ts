@@ -24,7 +24,7 @@ import { buildSittingSetup } from '../sittings/sitting-setup.js';
 import { inTransaction, type Repositories } from '../storage/repositories.js';
 import type { AgendaItemRow, SittingRow } from '../storage/repositories/sittings.repository.js';
 import { hasPgCode, UNIQUE_VIOLATION, type StorageContext } from '../storage/storage-context.js';
-import { wallClockIn } from '../time/zoned-time.js';
+import { instantOf, wallClockIn } from '../time/zoned-time.js';
 import { templateView } from './agenda-templates.use-case.js';
 
 type CreateSitting = z.output<typeof createSittingRequestSchema>;
@@ -65,11 +65,32 @@ async function preparedSitting(
   return sitting;
 }
 
+const pad = (value: number) => String(value).padStart(2, '0');
+
 /** The YYYY-MM-DD on which `instant` falls in the council's time zone. */
 function localDate(instant: Date, timeZone: string): string {
   const day = wallClockIn(instant, timeZone);
-  const pad = (value: number) => String(value).padStart(2, '0');
   return `${String(day.year)}-${pad(day.month)}-${pad(day.day)}`;
+}
+
+/** `2026-12-01T10:00`: the wall clock in the council's time zone at `instant`. */
+function localDateTime(instant: Date, timeZone: string): string {
+  const time = wallClockIn(instant, timeZone);
+  return `${localDate(instant, timeZone)}T${pad(time.hour)}:${pad(time.minute)}`;
+}
+
+/** The instant a form's start names: with an offset as given, without one on the council's clock. */
+function startOf(input: string, timeZone: string): Date {
+  const local = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(input);
+  if (local === null) return new Date(input);
+  const [year, month, day, hour, minute] = local.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return instantOf({ year, month, day, hour, minute }, timeZone);
 }
 
 /** Builds the editor's numbered tree from stored rows, with each item's document count. */
@@ -128,6 +149,7 @@ async function preparationView(
     mode: sitting.mode as SittingPreparation['mode'],
     status,
     startsAt: sitting.startsAt.toISOString(),
+    startsAtLocal: localDateTime(sitting.startsAt, council?.timeZone ?? 'UTC'),
     timeZone: council?.timeZone ?? 'UTC',
     place: sitting.place,
     streamUrl: sitting.streamUrl,
@@ -275,7 +297,7 @@ export async function createSitting(
   await requirePreparer(repos, userId, councilId);
   const council = await repos.councils.findById(councilId);
   if (council === undefined) throw new HttpError(404, 'not_found', 'No such council');
-  const startsAt = new Date(input.startsAt);
+  const startsAt = startOf(input.startsAt, council.timeZone);
   requireFuture(startsAt, storage.clock());
   const body = await repos.bodies.findById(councilId, input.bodyId);
   if (body === undefined) {
@@ -353,7 +375,8 @@ export async function updateSittingDetails(
   const sitting = await preparedSitting(repos, userId, sittingId);
   requireOpenPreparation(sitting);
   if (input.version !== sitting.version) throw await staleVersion(repos, sittingId);
-  const startsAt = new Date(input.startsAt);
+  const council = await repos.councils.findById(sitting.councilId);
+  const startsAt = startOf(input.startsAt, council?.timeZone ?? 'UTC');
   if (startsAt.getTime() !== sitting.startsAt.getTime()) requireFuture(startsAt, storage.clock());
   const renumbered = input.number !== undefined && input.number !== sitting.number;
   if (renumbered && !isRenumberingAllowed(sitting.status as SittingStatus)) {
