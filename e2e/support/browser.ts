@@ -69,3 +69,17 @@ export async function overflowsHorizontally(page: Page): Promise<boolean> {
     () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
   );
 }
+
+/** Signs in through the sign-in form of the page at `url` and waits for the upcoming sittings. */
+export async function signInOnPage(
+  page: Page,
+  url: string,
+  email: string,
+  password = 'veche-demo',
+): Promise<void> {
+  await page.goto(url);
+  await page.locator('#login-email').fill(email);
+  await page.locator('#login-password').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('.sittings h1').waitFor();
+}

@@ -18,6 +18,8 @@ export class ApiRequestError extends Error {
     message: string,
     readonly field: string | undefined = undefined,
     readonly issues: readonly FieldIssue[] = [],
+    /** The numbers or records behind a refusal (e.g. the current version for `stale_version`). */
+    readonly facts: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -37,6 +39,6 @@ export async function readApiError(response: Response): Promise<ApiRequestError>
     const code = response.status === 429 ? 'rate_limited' : 'bad_response';
     return new ApiRequestError(response.status, code, `HTTP ${String(response.status)}`);
   }
-  const { code, message, field, issues } = parsed.data.error;
-  return new ApiRequestError(response.status, code, message, field, issues ?? []);
+  const { code, message, field, issues, facts } = parsed.data.error;
+  return new ApiRequestError(response.status, code, message, field, issues ?? [], facts ?? {});
 }

@@ -1,4 +1,11 @@
 import {
+  preparationOptionsSchema,
+  sittingPreparationSchema,
+  type CreateSittingRequest,
+  type PreparationOptions,
+  type SaveAgendaRequest,
+  type SittingPreparation,
+  type UpdateSittingRequest,
   currentUserSchema,
   publicSittingSchema,
   sittingDocumentsResponseSchema,
@@ -59,6 +66,46 @@ export const vecheApi = {
         sittingDocumentsResponseSchema,
       )
     ).documents,
+
+  /** What the "new sitting" form offers: the council's bodies, terms and agenda templates. */
+  preparationOptions: (councilId: string): Promise<PreparationOptions> =>
+    requestJson(
+      `/api/councils/${encodeURIComponent(councilId)}/preparation`,
+      preparationOptionsSchema,
+    ),
+
+  createSitting: (councilId: string, sitting: CreateSittingRequest): Promise<SittingPreparation> =>
+    requestJson(
+      `/api/councils/${encodeURIComponent(councilId)}/sittings`,
+      sittingPreparationSchema,
+      { method: 'POST', body: sitting },
+    ),
+
+  /** A sitting as the office edits it; every save sends back its `version`. */
+  sittingPreparation: (sittingId: string): Promise<SittingPreparation> =>
+    requestJson(
+      `/api/sittings/${encodeURIComponent(sittingId)}/preparation`,
+      sittingPreparationSchema,
+    ),
+
+  updateSitting: (sittingId: string, details: UpdateSittingRequest): Promise<SittingPreparation> =>
+    requestJson(`/api/sittings/${encodeURIComponent(sittingId)}`, sittingPreparationSchema, {
+      method: 'PUT',
+      body: details,
+    }),
+
+  saveAgenda: (sittingId: string, agenda: SaveAgendaRequest): Promise<SittingPreparation> =>
+    requestJson(`/api/sittings/${encodeURIComponent(sittingId)}/agenda`, sittingPreparationSchema, {
+      method: 'PUT',
+      body: agenda,
+    }),
+
+  conveneSitting: (sittingId: string, version: number): Promise<SittingPreparation> =>
+    requestJson(
+      `/api/sittings/${encodeURIComponent(sittingId)}/convene`,
+      sittingPreparationSchema,
+      { method: 'POST', body: { version } },
+    ),
 
   /** Any non-draft sitting's names, time and stream, without a sign-in. */
   publicSitting: (sittingId: string): Promise<PublicSitting> =>

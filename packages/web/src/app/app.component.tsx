@@ -15,6 +15,8 @@ import { LoginPage } from '../login/login.page';
 import { TabletSignInPage } from '../login/tablet-sign-in.page';
 import { HallDisplayPage } from '../public/hall-display.page';
 import { PublicLivePage } from '../public/public-live.page';
+import { NewSittingPage } from '../preparation/new-sitting.page';
+import { SittingPreparationPage } from '../preparation/sitting-preparation.page';
 import { NotFoundPage } from '../routing/not-found.page';
 import { livePath, type Route } from '../routing/routes';
 import { navigate, useRoute } from '../routing/use-route.hook';
@@ -225,6 +227,24 @@ function SignedInPage({ route, user, focusHeading, onSessionEnded }: SignedInPag
           key={route.sittingId}
           sittingId={route.sittingId}
           user={user}
+          focusHeading={focusHeading}
+          onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'prepare':
+      return (
+        <SittingPreparationPage
+          key={route.sittingId}
+          sittingId={route.sittingId}
+          focusHeading={focusHeading}
+          onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'newSitting':
+      return (
+        <NewSittingPage
+          key={route.councilId}
+          councilId={route.councilId}
           focusHeading={focusHeading}
           onSessionEnded={onSessionEnded}
         />

@@ -90,8 +90,9 @@ describe('scripts and names', () => {
   });
 
   it('writes Bulgarian and Serbian Cyrillic without Latin words, apart from names and examples', () => {
-    // QR is written in Latin letters in Cyrillic text too ("QR код").
-    const allowed = /\{\{[^}]*\}\}|Veche|\bQR\b|[\w.]+@[\w.]+/g;
+    // QR is written in Latin letters in Cyrillic text too ("QR код"), and so are the schemes
+    // an address must start with ("http://").
+    const allowed = /\{\{[^}]*\}\}|Veche|\bQR\b|[\w.]+@[\w.]+|\bhttps?:\/\//g;
     for (const language of ['bg', 'sr-Cyrl'] as const) {
       for (const [key, text] of messagesOf(language)) {
         expect(text.replace(allowed, ''), key).not.toMatch(/\p{Script=Latin}/u);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { conductPath, hallPath, livePath, matchRoute, publicPath, tabletPath } from './routes';
+import {
+  conductPath,
+  hallPath,
+  livePath,
+  matchRoute,
+  newSittingPath,
+  preparePath,
+  publicPath,
+  tabletPath,
+} from './routes';
 
 const ID = '5f0c6b8e-3c1a-4d2b-9e4f-0a1b2c3d4e5f';
 
@@ -17,6 +26,15 @@ describe('matchRoute', () => {
     expect(matchRoute('/sittings/123/live')).toEqual({ name: 'notFound' });
     expect(matchRoute(`/sittings/${ID}`)).toEqual({ name: 'notFound' });
     expect(matchRoute(`/sittings/${ID}/live/extra`)).toEqual({ name: 'notFound' });
+  });
+
+  it('knows the office’s sitting editor and its new-sitting form', () => {
+    expect(matchRoute(preparePath(ID))).toEqual({ name: 'prepare', sittingId: ID });
+    expect(matchRoute(newSittingPath(ID.toUpperCase()))).toEqual({
+      name: 'newSitting',
+      councilId: ID,
+    });
+    expect(matchRoute(`/councils/${ID}/sittings`)).toEqual({ name: 'notFound' });
   });
 
   it('matches the paths it makes', () => {

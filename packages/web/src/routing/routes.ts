@@ -6,6 +6,8 @@ export type Route =
   | { readonly name: 'public'; readonly sittingId: string }
   | { readonly name: 'hall'; readonly sittingId: string }
   | { readonly name: 'tablet'; readonly token: string }
+  | { readonly name: 'prepare'; readonly sittingId: string }
+  | { readonly name: 'newSitting'; readonly councilId: string }
   | { readonly name: 'notFound' };
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -13,6 +15,8 @@ const LIVE = new RegExp(`^/sittings/(${UUID})/live/?$`);
 const CONDUCT = new RegExp(`^/sittings/(${UUID})/conduct/?$`);
 const PUBLIC = new RegExp(`^/public/sittings/(${UUID})/?$`);
 const HALL = new RegExp(`^/hall/sittings/(${UUID})/?$`);
+const PREPARE = new RegExp(`^/sittings/(${UUID})/prepare/?$`);
+const NEW_SITTING = new RegExp(`^/councils/(${UUID})/sittings/new/?$`);
 /** A one-time sign-in code (256 bits, base64url) from the QR code the operator shows. */
 const TABLET = /^\/tablet\/([A-Za-z0-9_-]{20,100})\/?$/;
 
@@ -29,6 +33,12 @@ export function matchRoute(pathname: string): Route {
   if (open?.[1] !== undefined) return { name: 'public', sittingId: open[1].toLowerCase() };
   const hall = HALL.exec(pathname);
   if (hall?.[1] !== undefined) return { name: 'hall', sittingId: hall[1].toLowerCase() };
+  const prepare = PREPARE.exec(pathname);
+  if (prepare?.[1] !== undefined) return { name: 'prepare', sittingId: prepare[1].toLowerCase() };
+  const newSitting = NEW_SITTING.exec(pathname);
+  if (newSitting?.[1] !== undefined) {
+    return { name: 'newSitting', councilId: newSitting[1].toLowerCase() };
+  }
   const tablet = TABLET.exec(pathname);
   if (tablet?.[1] !== undefined) return { name: 'tablet', token: tablet[1] };
   return { name: 'notFound' };
@@ -56,4 +66,14 @@ export function hallPath(sittingId: string): string {
 /** Where a tablet's QR code leads: the page that signs it in with the one-time code. */
 export function tabletPath(token: string): string {
   return `/tablet/${encodeURIComponent(token)}`;
+}
+
+/** The office's editor of a sitting before it opens: details, agenda, convening. */
+export function preparePath(sittingId: string): string {
+  return `/sittings/${encodeURIComponent(sittingId)}/prepare`;
+}
+
+/** The form that creates a sitting of one of the council's bodies. */
+export function newSittingPath(councilId: string): string {
+  return `/councils/${encodeURIComponent(councilId)}/sittings/new`;
 }

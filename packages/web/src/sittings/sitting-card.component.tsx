@@ -1,8 +1,9 @@
+import { holdsAnyRole, PREPARING_ROLES } from '@veche/domain';
 import type { CurrentUser, SittingSummary } from '@veche/protocol';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouteLink } from '../routing/route-link.component';
-import { conductPath, livePath, publicPath } from '../routing/routes';
+import { conductPath, livePath, preparePath, publicPath } from '../routing/routes';
 import { formatSittingTime } from './format-sitting-time';
 
 interface Props {
@@ -26,6 +27,12 @@ export function SittingCard({ sitting, user }: Props) {
       council.councilId === sitting.councilId &&
       (council.roles.includes('operator') || council.roles.includes('chair')),
   );
+  const prepares =
+    (sitting.status === 'draft' || sitting.status === 'convened') &&
+    user.councils.some(
+      (council) =>
+        council.councilId === sitting.councilId && holdsAnyRole(council.roles, PREPARING_ROLES),
+    );
   const headingId = useId();
   const agendaHeadingId = useId();
   return (
@@ -76,6 +83,13 @@ export function SittingCard({ sitting, user }: Props) {
           )}
           <RouteLink className="button button--quiet" to={publicPath(sitting.id)}>
             {t('publicPage.link')}
+          </RouteLink>
+        </p>
+      )}
+      {prepares && (
+        <p className="sitting__actions">
+          <RouteLink className="button button--quiet" to={preparePath(sitting.id)}>
+            {t('preparation.link')}
           </RouteLink>
         </p>
       )}

@@ -1,4 +1,7 @@
+import { holdsAnyRole, PREPARING_ROLES } from '@veche/domain';
 import type { CurrentUser, SittingSummary } from '@veche/protocol';
+import { RouteLink } from '../routing/route-link.component';
+import { newSittingPath } from '../routing/routes';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api/api-error';
@@ -25,6 +28,9 @@ export function SittingsPage({ user, focusHeading, onSessionEnded }: Props) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const preparedCouncils = user.councils.filter((council) =>
+    holdsAnyRole(council.roles, PREPARING_ROLES),
+  );
 
   useEffect(() => {
     if (focusHeading) headingRef.current?.focus();
@@ -53,6 +59,21 @@ export function SittingsPage({ user, focusHeading, onSessionEnded }: Props) {
         {t('sittings.title')}
       </h1>
       <p className="lead">{t('sittings.intro')}</p>
+      {preparedCouncils.length > 0 && (
+        <p className="sitting__actions">
+          {preparedCouncils.map((council) => (
+            <RouteLink
+              key={council.councilId}
+              className="button button--primary"
+              to={newSittingPath(council.councilId)}
+            >
+              {preparedCouncils.length === 1
+                ? t('preparation.newLink')
+                : `${t('preparation.newLink')}: ${council.councilName}`}
+            </RouteLink>
+          ))}
+        </p>
+      )}
       {load.state === 'loading' && <p className="muted">{t('app.loading')}</p>}
       {load.state === 'failed' && (
         <div className="problem" role="alert">
