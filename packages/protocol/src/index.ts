@@ -5,3 +5,4 @@ export * from './commands.js';
 export * from './realtime.js';
 export * from './documents.js';
 export * from './preparation.js';
+export * from './accounts-admin.js';

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { accountsService } from './accounts/accounts.service.js';
 import { authRoutes } from './accounts/auth.routes.js';
 import { tabletLinkRoutes } from './accounts/tablet-link.routes.js';
+import { invitationRoutes } from './accounts/invitation.routes.js';
 import type { Config } from './config.js';
 import { HttpError } from './http/api-error.js';
 import { optionalUser, requireUser } from './http/authentication.js';
@@ -23,6 +24,8 @@ import { attachLiveGateway } from './realtime/live-gateway.js';
 import { startDeadlineWatcher } from './sittings/deadline-watcher.js';
 import { preparationRoutes } from './preparation/preparation.routes.js';
 import { publicSittingRoutes } from './sittings/public-sitting.routes.js';
+import { calendarRoutes } from './sittings/calendar.routes.js';
+import type { Mailer } from './mail/mailer.js';
 import { sittingRoutes } from './sittings/sitting.routes.js';
 import type { OpenDatabase } from './storage/database.js';
 import { createRepositories } from './storage/repositories.js';
@@ -39,6 +42,8 @@ export interface AppDependencies {
   readonly lifecycle: { stopping: boolean };
   /** Carries sitting changes to the WebSocket gateway (of every process, with Redis). */
   readonly bus: EventBus;
+  /** Sends e-mail (SMTP, or the outbox folder). */
+  readonly mailer: Mailer;
 }
 
 /** Builds the HTTP application: plugins, the error shape, and every route. */
@@ -143,6 +148,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     config.documentMaxBytes,
   );
   preparationRoutes(app, storage, repos, signedIn);
+  invitationRoutes(
+    app,
+    {
+      storage,
+      accounts,
+      mailer: deps.mailer,
+      invitationTtlMs: config.invitationTtlMs,
+      onSessionEnded: (sessionId) => deps.bus.publish({ kind: 'session_ended', sessionId }),
+      logger: app.log,
+    },
+    config,
+    signedIn,
+  );
+  calendarRoutes(app, repos, config);
   const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);
   const gateway = attachLiveGateway(app, {
     repos,

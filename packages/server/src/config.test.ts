@@ -72,4 +72,31 @@ describe('configuration from the environment', () => {
       expect(problems).toMatch(/^SESSION_TTL_HOURS: /m);
     }
   });
+
+  it('writes mail to the outbox unless SMTP is configured, and checks the mail settings', () => {
+    const quiet = loadConfig({ DATA_DIR: '/srv/veche' });
+    expect(quiet).toMatchObject({
+      smtpUrl: undefined,
+      outboxDir: '/srv/veche/outbox',
+      mailFrom: 'Veche <no-reply@veche.invalid>',
+      invitationTtlMs: 168 * 3_600_000,
+    });
+    const mailing = loadConfig({
+      SMTP_URL: 'smtps://rada:secret@mail.example.pl:465',
+      OUTBOX_DIR: '/tmp/outbox',
+      MAIL_FROM: 'Rada Miejska <rada@example.pl>',
+      INVITATION_TTL_HOURS: '48',
+    });
+    expect(mailing).toMatchObject({
+      smtpUrl: 'smtps://rada:secret@mail.example.pl:465',
+      outboxDir: '/tmp/outbox',
+      mailFrom: 'Rada Miejska <rada@example.pl>',
+      invitationTtlMs: 48 * 3_600_000,
+    });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.pl' })).toThrow(
+      /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+    expect(() => loadConfig({ MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM: must be an address/);
+    expect(() => loadConfig({ INVITATION_TTL_HOURS: '0' })).toThrow(/INVITATION_TTL_HOURS/);
+  });
 });

@@ -49,6 +49,24 @@ const environmentSchema = z.object({
   DOCUMENT_MAX_MB: optional(z.coerce.number().positive().max(1024)).default(25),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')),
   REDIS_CHANNEL: optional(z.string().regex(/^[\w:.-]{1,100}$/)).default('veche:sittings'),
+  SMTP_URL: optional(
+    z
+      .string()
+      .regex(
+        /^smtps?:\/\/[^/?#\s]+/,
+        'must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.pl:587',
+      ),
+  ),
+  OUTBOX_DIR: optional(z.string()),
+  MAIL_FROM: optional(
+    z
+      .string()
+      .regex(
+        /^([^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/,
+        'must be an address, or a name and an address, such as Rada <rada@example.pl>',
+      ),
+  ).default('Veche <no-reply@veche.invalid>'),
+  INVITATION_TTL_HOURS: optional(z.coerce.number().positive().max(8_760)).default(168),
 });
 
 export interface Config {
@@ -77,6 +95,14 @@ export interface Config {
   /** Set: several server processes share sitting changes over Redis pub/sub. */
   readonly redisUrl: string | undefined;
   readonly redisChannel: string;
+  /** Set: e-mail goes out over SMTP. Unset: each message is written to `outboxDir`. */
+  readonly smtpUrl: string | undefined;
+  /** Where messages are written without SMTP; `<dataDir>/outbox` unless set. */
+  readonly outboxDir: string;
+  /** The sender of every message. */
+  readonly mailFrom: string;
+  /** How long an invitation's set-password link works. */
+  readonly invitationTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +138,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     documentMaxBytes: Math.round(env.DOCUMENT_MAX_MB * 1_048_576),
     redisUrl: env.REDIS_URL,
     redisChannel: env.REDIS_CHANNEL,
+    smtpUrl: env.SMTP_URL,
+    outboxDir: resolve(env.OUTBOX_DIR ?? join(env.DATA_DIR, 'outbox')),
+    mailFrom: env.MAIL_FROM,
+    invitationTtlMs: Math.round(env.INVITATION_TTL_HOURS * 3_600_000),
   };
 }
 

@@ -20,6 +20,7 @@ import {
 } from './storage/database.js';
 import { acquireDataDirLock, DataDirBusyError, type DataDirLock } from './storage/data-dir-lock.js';
 import { folderBlobStore } from './storage/blob-store.js';
+import { createMailer } from './mail/mailer.js';
 import { createRepositories, inTransaction } from './storage/repositories.js';
 import type { StorageContext } from './storage/storage-context.js';
 
@@ -41,6 +42,9 @@ function banner(config: Config, url: string, database: OpenDatabase, demo: boole
     database.kind === 'embedded'
       ? `  Database: embedded PostgreSQL (PGlite) in ${config.dataDir}`
       : '  Database: PostgreSQL (DATABASE_URL)',
+    config.smtpUrl === undefined
+      ? `  E-mail: not sent, but written to ${config.outboxDir} (set SMTP_URL to send)`
+      : '  E-mail: sent over SMTP (SMTP_URL)',
   ];
   if (demo && !/^(127\.|::1$|localhost$)/.test(config.host)) {
     lines.push(
@@ -117,6 +121,12 @@ async function main(): Promise<void> {
     lock?.release();
     fail(`Redis at REDIS_URL could not be reached: ${(error as Error).message}`, 1);
   }
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    outboxDir: config.outboxDir,
+    from: config.mailFrom,
+    clock: storage.clock,
+  });
   const lifecycle = { stopping: false };
   const app = await buildApp({
     config,
@@ -126,6 +136,7 @@ async function main(): Promise<void> {
     webDist: config.webDist ?? DEFAULT_WEB_DIST,
     lifecycle,
     bus,
+    mailer,
   });
 
   let stopping = false;
@@ -147,6 +158,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await bus.close();
+      await mailer.close();
       await database.close();
     } finally {
       clearInterval(sweep);

@@ -1,7 +1,7 @@
 import type { Language } from '@veche/domain';
 import type { CurrentUser, LoginRequest } from '@veche/protocol';
 import type { Repositories } from '../storage/repositories.js';
-import type { UserRow } from '../storage/repositories/users.repository.js';
+import { hasPassword, type UserRow } from '../storage/repositories/users.repository.js';
 import { hashSessionToken, newSessionToken } from './session-token.js';
 import { verifyPassword } from './password.js';
 
@@ -48,15 +48,16 @@ export function accountsService(
 
   return {
     describe,
+    openSession,
 
     /**
-     * Checks the password and opens a login session. An unknown e-mail, a deactivated account
-     * and a wrong password give the same answer after the same work, so the answer does not
-     * tell whether an e-mail is registered.
+     * Checks the password and opens a login session. An unknown e-mail, a deactivated account,
+     * an invitation not yet taken up and a wrong password give the same answer after the same
+     * work, so the answer does not tell whether an e-mail is registered.
      */
     async login(input: LoginRequest, userAgent: string | undefined): Promise<LoginResult> {
       const user = await repos.users.findByEmail(input.email);
-      const usable = user !== undefined && user.deactivatedAt === null;
+      const usable = user !== undefined && user.deactivatedAt === null && hasPassword(user);
       const matches = await verifyPassword(usable ? user.passwordHash : undefined, input.password);
       if (!usable || !matches) return { ok: false };
       return openSession(user, userAgent);

@@ -9,6 +9,10 @@ import {
 import {
   apiErrorSchema,
   commandRequestSchema,
+  councilAccountSchema,
+  councilAccountsResponseSchema,
+  invitationRequestSchema,
+  setPasswordRequestSchema,
   currentUserSchema,
   loginRequestSchema,
   preferencesRequestSchema,
@@ -529,11 +533,6 @@ const templateIdParameter: ParameterSpec = {
   schema: { type: 'string', format: 'uuid' },
 };
 const BAD_COUNCIL_ID = err(400, ['validation_failed'], 'The council id is not a UUID.');
-const NO_COUNCIL = err(
-  404,
-  ['not_found'],
-  'No such council, or one where the caller holds no role.',
-);
 const NOT_PREPARER = err(
   403,
   ['forbidden'],
@@ -545,6 +544,28 @@ const STALE_OR_CLOSED = err(
   'Someone saved first (`facts.current` holds the current version: nothing was overwritten), ' +
     'or the sitting has opened and its agenda now changes in the console.',
 );
+const userIdParameter: ParameterSpec = {
+  name: 'userId',
+  in: 'path',
+  required: true,
+  description: 'The account.',
+  schema: { type: 'string', format: 'uuid' },
+};
+const NO_COUNCIL = err(
+  404,
+  ['not_found'],
+  'No such council, or one in which the caller holds no role (the same answer).',
+);
+const NO_ACCOUNT = err(
+  404,
+  ['not_found'],
+  'No such council or account of it, or a council in which the caller holds no role.',
+);
+const CALENDAR_DESCRIPTION =
+  'No sign-in. Every sitting that is not a draft, as an event (RFC 5545) whose UID never ' +
+  'changes (`<sitting id>@<host>`): the start in UTC, three hours long (sittings have no ' +
+  'planned end), the place, the public page as URL and, for remote and hybrid sittings, the ' +
+  'stream. Named in the council\u2019s language. Cached for five minutes.';
 
 const OPERATIONS: readonly OperationSpec[] = [
   {
@@ -1141,6 +1162,167 @@ const OPERATIONS: readonly OperationSpec[] = [
     success: { status: 200, description: 'The OpenAPI document.', contentType: JSON_TYPE },
     errors: [],
   },
+  {
+    method: 'POST',
+    route: '/api/councils/:councilId/invitations',
+    operationId: 'inviteAccount',
+    tag: 'Accounts',
+    summary: 'Invite a person to an account of the council, by e-mail.',
+    description:
+      'For the council\u2019s administrators. Creates the account without a password (it cannot ' +
+      'sign in yet), grants the roles, and e-mails the person, in their language, a link to ' +
+      '`/set-password/<token>` that works once for `INVITATION_TTL_HOURS` (7 days by default). ' +
+      'Inviting again a person who has not set a password yet replaces the link.',
+    auth: 'session',
+    parameters: [councilIdParameter],
+    body: { schema: 'InvitationRequest', description: 'Who, in which language, with which roles.' },
+    success: { status: 201, description: 'The account, invited.', schema: 'CouncilAccount' },
+    errors: [
+      err(400, ['validation_failed'], 'The council id is not a UUID.'),
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      err(403, ['forbidden'], 'The caller is not an administrator of this council.'),
+      NO_COUNCIL,
+      err(
+        409,
+        ['email_taken', 'person_has_account'],
+        'An account with this e-mail exists (`field` is email), or the person already has an ' +
+          'account (`field` is personId). Nothing changed.',
+      ),
+      err(422, ['unknown_person'], '`personId` is not a person of this council.'),
+      err(
+        502,
+        ['mail_failed'],
+        'The account is ready but the e-mail could not be sent; invite the person again.',
+      ),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/councils/:councilId/users',
+    operationId: 'councilAccounts',
+    tag: 'Accounts',
+    summary: 'The council\u2019s accounts with their roles and status.',
+    description: 'For the council\u2019s administrators. Status: invited, active or deactivated.',
+    auth: 'session',
+    parameters: [councilIdParameter],
+    success: { status: 200, description: 'The accounts, by name.', schema: 'CouncilAccounts' },
+    errors: [
+      err(400, ['validation_failed'], 'The council id is not a UUID.'),
+      ...SIGNED_IN_ERRORS,
+      err(403, ['forbidden'], 'The caller is not an administrator of this council.'),
+      NO_COUNCIL,
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/councils/:councilId/users/:userId/deactivate',
+    operationId: 'deactivateAccount',
+    tag: 'Accounts',
+    summary: 'Deactivate an account: it can no longer sign in, and its sign-ins end at once.',
+    description:
+      'For the council\u2019s administrators, not on their own account. Everything the account ' +
+      'did is kept.',
+    auth: 'session',
+    parameters: [councilIdParameter, userIdParameter],
+    success: { status: 200, description: 'The account, deactivated.', schema: 'CouncilAccount' },
+    errors: [
+      err(400, ['validation_failed'], 'An id is not a UUID.'),
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      err(403, ['forbidden'], 'The caller is not an administrator of this council.'),
+      NO_ACCOUNT,
+      err(422, ['cannot_deactivate_self'], 'An administrator cannot deactivate themselves.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/councils/:councilId/users/:userId/reactivate',
+    operationId: 'reactivateAccount',
+    tag: 'Accounts',
+    summary: 'Reactivate a deactivated account.',
+    auth: 'session',
+    parameters: [councilIdParameter, userIdParameter],
+    success: { status: 200, description: 'The account, active again.', schema: 'CouncilAccount' },
+    errors: [
+      err(400, ['validation_failed'], 'An id is not a UUID.'),
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      err(403, ['forbidden'], 'The caller is not an administrator of this council.'),
+      NO_ACCOUNT,
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/set-password',
+    operationId: 'setPassword',
+    tag: 'Accounts',
+    summary: 'Set a password with the one-time link of an invitation, and sign in.',
+    description:
+      'The link works once and until it expires. Sets the session cookie; any other session of ' +
+      'the account ends.',
+    auth: 'none',
+    body: {
+      schema: 'SetPasswordRequest',
+      description: 'The token from the link and the new password (12 to 256 characters).',
+    },
+    success: {
+      status: 200,
+      description: 'Signed in: the user, and the session cookie.',
+      schema: 'CurrentUser',
+    },
+    errors: [
+      ...WRITE_ERRORS,
+      err(401, ['link_invalid'], 'The link has expired, was already used, or never existed.'),
+      err(429, ['rate_limited'], 'Too many attempts; `facts.retryAfterSeconds` says how long.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/councils/:councilId/calendar.ics',
+    operationId: 'councilCalendar',
+    tag: 'Sittings',
+    summary: 'The council\u2019s sittings as an iCalendar feed to subscribe to.',
+    description: CALENDAR_DESCRIPTION,
+    auth: 'none',
+    parameters: [councilIdParameter],
+    success: { status: 200, description: 'The feed.', contentType: 'text/calendar' },
+    errors: [
+      err(400, ['validation_failed'], 'The council id is not a UUID.'),
+      err(404, ['not_found'], 'No such council.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/bodies/:bodyId/calendar.ics',
+    operationId: 'bodyCalendar',
+    tag: 'Sittings',
+    summary:
+      'One body\u2019s (the plenary\u2019s, a committee\u2019s) sittings as an iCalendar feed.',
+    description: CALENDAR_DESCRIPTION,
+    auth: 'none',
+    parameters: [
+      {
+        name: 'bodyId',
+        in: 'path',
+        required: true,
+        description: 'The body.',
+        schema: { type: 'string', format: 'uuid' },
+      },
+    ],
+    success: { status: 200, description: 'The feed.', contentType: 'text/calendar' },
+    errors: [
+      err(400, ['validation_failed'], 'The body id is not a UUID.'),
+      err(404, ['not_found'], 'No such body.'),
+      ...SERVER_ERRORS,
+    ],
+  },
 ];
 
 /** Every route the document describes, as `METHOD /path` with Fastify's `:param` syntax. */
@@ -1388,6 +1570,10 @@ function buildDocument(): OpenApiDocument {
         TabletLink: toJsonSchema(tabletLinkSchema, 'output'),
         TabletLoginRequest: toJsonSchema(tabletLoginRequestSchema, 'input'),
         TabletLogin: toJsonSchema(tabletLoginSchema, 'output'),
+        InvitationRequest: toJsonSchema(invitationRequestSchema, 'input'),
+        CouncilAccount: toJsonSchema(councilAccountSchema, 'output'),
+        CouncilAccounts: toJsonSchema(councilAccountsResponseSchema, 'output'),
+        SetPasswordRequest: toJsonSchema(setPasswordRequestSchema, 'input'),
         CommandRequest: toJsonSchema(commandRequestSchema, 'input'),
         CommandAccepted: commandAcceptedSchema,
         CommandEvent: eventSchema(COMMAND_EVENT_TYPES),

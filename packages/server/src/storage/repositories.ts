@@ -5,6 +5,7 @@ import { councilsRepository } from './repositories/councils.repository.js';
 import { documentsRepository } from './repositories/documents.repository.js';
 import { loginLinksRepository } from './repositories/login-links.repository.js';
 import { loginSessionsRepository } from './repositories/login-sessions.repository.js';
+import { passwordTokensRepository } from './repositories/password-tokens.repository.js';
 import { personsRepository } from './repositories/persons.repository.js';
 import { sittingCommandsRepository } from './repositories/sitting-commands.repository.js';
 import { sittingEventsRepository } from './repositories/sitting-events.repository.js';
@@ -29,6 +30,7 @@ export function createRepositories(context: StorageContext) {
     ballots: ballotsRepository(context),
     documents: documentsRepository(context),
     agendaTemplates: agendaTemplatesRepository(context),
+    passwordTokens: passwordTokensRepository(context),
   };
 }
 

@@ -569,3 +569,35 @@ export const documents = pgTable(
     check('documents_size_check', sql`${t.sizeBytes} > 0`),
   ],
 );
+
+/**
+ * One-time links that let a person set their password: an invitation to a new account, or a
+ * reset. Only a hash of the token is stored; a link works once, until `expires_at`, and a new
+ * link for the same person and purpose replaces the unused ones. The used rows stay as the
+ * record of who was let in, by whom, and when.
+ */
+export const passwordTokens = pgTable(
+  'password_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** Who sent the invitation; null for a reset the person asked for. */
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('password_tokens_token_unique').on(t.tokenHash),
+    index('password_tokens_user_idx').on(t.userId),
+    index('password_tokens_council_idx').on(t.councilId),
+    check('password_tokens_purpose_check', oneOf('purpose', ['invitation', 'password_reset'])),
+  ],
+);

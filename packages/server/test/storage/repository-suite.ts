@@ -8,6 +8,7 @@ import {
   type Repositories,
 } from '../../src/storage/repositories.js';
 import { SequenceConflictError } from '../../src/storage/repositories/sitting-events.repository.js';
+import { hasPassword, NO_PASSWORD } from '../../src/storage/repositories/users.repository.js';
 import { hasPgCode, UNIQUE_VIOLATION } from '../../src/storage/storage-context.js';
 import { fixedClock, testContext, type TestClock } from '../support/fixtures.js';
 import { truncateAll } from '../support/test-databases.js';
@@ -698,6 +699,147 @@ export function repositorySuite(database: () => OpenDatabase): void {
       });
       await expect(attempt).rejects.toThrow('abort');
       expect(await repos.councils.list()).toEqual([]);
+    });
+  });
+
+  describe('account administration', () => {
+    async function invited(councilId: string, email: string) {
+      return repos.users.create({
+        councilId,
+        email,
+        passwordHash: NO_PASSWORD,
+        displayName: email.split('@')[0]!,
+        language: 'pl',
+      });
+    }
+
+    it('lists a council’s accounts with their roles there, never another council’s', async () => {
+      const a = await council('Alfa');
+      const b = await council('Beta');
+      const zofia = await invited(a.id, 'zofia@example.org');
+      const adam = await invited(a.id, 'adam@example.org');
+      const other = await invited(b.id, 'other@example.org');
+      await repos.users.setRoles(a.id, zofia.id, ['operator', 'chair']);
+      await repos.users.grantRole(b.id, zofia.id, 'councillor');
+      await repos.users.setRoles(b.id, other.id, ['council_admin']);
+      const listed = await repos.users.listForCouncil(a.id);
+      expect(listed.map(({ user, roles }) => [user.email, roles])).toEqual([
+        ['adam@example.org', []],
+        ['zofia@example.org', ['chair', 'operator']],
+      ]);
+      // Roles are replaced, and only in the council named.
+      await repos.users.setRoles(a.id, zofia.id, ['councillor']);
+      expect(await repos.users.councilsOf(zofia.id)).toEqual([
+        { councilId: a.id, councilName: 'Alfa', roles: ['councillor'] },
+        { councilId: b.id, councilName: 'Beta', roles: ['councillor'] },
+      ]);
+      expect(await repos.users.findInCouncil(b.id, adam.id)).toBeUndefined();
+      expect((await repos.users.findInCouncil(a.id, adam.id))?.email).toBe('adam@example.org');
+    });
+
+    it('deactivates only within the council, sets a password, and ends a user’s sessions', async () => {
+      const a = await council('Alfa');
+      const b = await council('Beta');
+      const user = await invited(a.id, 'zofia@example.org');
+      expect(hasPassword(user)).toBe(false);
+      await repos.users.setPassword(user.id, '$argon2id$v=19$fake');
+      expect(hasPassword((await repos.users.findById(user.id))!)).toBe(true);
+
+      await repos.users.setDeactivated(b.id, user.id, clock());
+      expect((await repos.users.findById(user.id))?.deactivatedAt).toBeNull();
+      await repos.users.setDeactivated(a.id, user.id, clock());
+      expect((await repos.users.findById(user.id))?.deactivatedAt).toEqual(clock());
+      await repos.users.setDeactivated(a.id, user.id, null);
+      expect((await repos.users.findById(user.id))?.deactivatedAt).toBeNull();
+
+      const expiresAt = new Date(clock().getTime() + 3_600_000);
+      const one = await repos.loginSessions.create({
+        userId: user.id,
+        councilId: a.id,
+        tokenHash: 'h1',
+        expiresAt,
+      });
+      const two = await repos.loginSessions.create({
+        userId: user.id,
+        councilId: a.id,
+        tokenHash: 'h2',
+        expiresAt,
+      });
+      expect((await repos.loginSessions.deleteForUser(user.id)).sort()).toEqual(
+        [one.id, two.id].sort(),
+      );
+      expect(await repos.loginSessions.findActive('h1')).toBeUndefined();
+    });
+
+    it('keeps one working password link per user and purpose, used once, before it expires', async () => {
+      const a = await council('Alfa');
+      const user = await invited(a.id, 'zofia@example.org');
+      const link = (tokenHash: string) => ({
+        councilId: a.id,
+        userId: user.id,
+        purpose: 'invitation' as const,
+        tokenHash,
+        createdByUserId: null,
+        expiresAt: new Date(clock().getTime() + 60_000),
+      });
+      await repos.passwordTokens.replace(link('first'));
+      const second = await repos.passwordTokens.replace(link('second'));
+      expect(await repos.passwordTokens.consume('first')).toBeUndefined();
+      expect((await repos.passwordTokens.openOf(a.id, 'invitation')).get(user.id)).toEqual(
+        second.expiresAt,
+      );
+      expect((await repos.passwordTokens.consume('second'))?.userId).toBe(user.id);
+      expect(await repos.passwordTokens.consume('second')).toBeUndefined();
+      expect((await repos.passwordTokens.openOf(a.id, 'invitation')).size).toBe(0);
+
+      await repos.passwordTokens.replace(link('third'));
+      clock.advance(60_000);
+      expect(await repos.passwordTokens.consume('third')).toBeUndefined();
+      const badPurpose = repos.passwordTokens.replace({
+        ...link('fourth'),
+        purpose: 'welcome' as 'invitation',
+      });
+      await expect(badPurpose).rejects.toSatisfy((error: unknown) =>
+        hasPgCode(error, CHECK_VIOLATION),
+      );
+    });
+
+    it('lists the public sittings of a council or of one body, never a draft or another council’s', async () => {
+      const a = await council('Alfa');
+      const b = await council('Beta');
+      const { body, term } = await plenary(a.id);
+      const committee = await repos.bodies.create({
+        councilId: a.id,
+        name: 'Komisja Budżetu',
+        kind: 'committee',
+        statutorySize: 5,
+        quorumRule: 'at_least_half',
+      });
+      const other = await plenary(b.id);
+      const later = await sitting(a.id, body.id, term.id, {
+        startsAt: new Date('2026-12-08T09:00:00Z'),
+      });
+      const sooner = await sitting(a.id, committee.id, term.id);
+      await sitting(a.id, body.id, term.id, { status: 'draft' });
+      await sitting(b.id, other.body.id, other.term.id);
+      const all = await repos.sittings.publicOfCouncil(a.id);
+      expect(all.map((row) => [row.id, row.bodyName, row.councilName])).toEqual([
+        [sooner.id, 'Komisja Budżetu', 'Alfa'],
+        [later.id, 'Rada Miejska', 'Alfa'],
+      ]);
+      expect(
+        (await repos.sittings.publicOfCouncil(a.id, committee.id)).map((row) => row.id),
+      ).toEqual([sooner.id]);
+      // Another council's body through this council's scope: nothing.
+      expect(await repos.sittings.publicOfCouncil(a.id, other.body.id)).toEqual([]);
+      expect((await repos.bodies.locate(committee.id))?.councilId).toBe(a.id);
+      const person = await repos.persons.create({
+        councilId: a.id,
+        givenName: 'E',
+        familyName: 'L',
+      });
+      expect((await repos.persons.findById(a.id, person.id))?.givenName).toBe('E');
+      expect(await repos.persons.findById(b.id, person.id)).toBeUndefined();
     });
   });
 }

@@ -39,6 +39,13 @@ export const vecheApi = {
       body: { memberId },
     }),
 
+  /** Sets the password with an invitation's one-time link; signs in as its account. */
+  setPassword: (token: string, password: string): Promise<CurrentUser> =>
+    requestJson('/api/auth/set-password', currentUserSchema, {
+      method: 'POST',
+      body: { token, password },
+    }),
+
   logout: (): Promise<void> => requestNoContent('/api/auth/logout', { method: 'POST' }),
 
   me: (): Promise<CurrentUser> => requestJson('/api/me', currentUserSchema),

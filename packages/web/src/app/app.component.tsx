@@ -13,6 +13,7 @@ import { LiveSittingPage } from '../live/live-sitting.page';
 import { ConductPage } from '../conduct/conduct.page';
 import { LoginPage } from '../login/login.page';
 import { TabletSignInPage } from '../login/tablet-sign-in.page';
+import { SetPasswordPage } from '../login/set-password.page';
 import { HallDisplayPage } from '../public/hall-display.page';
 import { PublicLivePage } from '../public/public-live.page';
 import { NewSittingPage } from '../preparation/new-sitting.page';
@@ -142,7 +143,9 @@ export function App() {
   const publicRoute = route.name === 'public' ? route : null;
   // A tablet's QR code signs it in whoever was signed in before, then opens the sitting.
   const tabletRoute = route.name === 'tablet' ? route : null;
-  const ownPage = publicRoute !== null || tabletRoute !== null;
+  // An invitation's link sets the password and signs in, then opens the home page.
+  const setPasswordRoute = route.name === 'setPassword' ? route : null;
+  const ownPage = publicRoute !== null || tabletRoute !== null || setPasswordRoute !== null;
 
   return (
     <PageLayout
@@ -167,6 +170,16 @@ export function App() {
           onSignedIn={(login) => {
             signIn(login.user);
             navigate(livePath(login.sittingId), { replace: true });
+          }}
+        />
+      )}
+      {setPasswordRoute !== null && (
+        <SetPasswordPage
+          key={setPasswordRoute.token}
+          token={setPasswordRoute.token}
+          onSignedIn={(user) => {
+            signIn(user);
+            navigate('/', { replace: true });
           }}
         />
       )}
@@ -252,6 +265,7 @@ function SignedInPage({ route, user, focusHeading, onSessionEnded }: SignedInPag
     case 'public':
     case 'hall':
     case 'tablet':
+    case 'setPassword':
     case 'notFound':
       // The public pages and the tablet's sign-in are rendered by App; they never reach here.
       return <NotFoundPage />;

@@ -6,14 +6,23 @@ interface Props {
   value: string;
   onChange: (value: string) => void;
   error: string | null;
+  /** Always shown under the label (e.g. a password's rules), and read with the field. */
+  hint?: string;
 }
 
 /** A labelled input whose error is written out above it and tied to it for screen readers. */
-export function TextField({ id, label, type, autoComplete, value, onChange, error }: Props) {
+export function TextField({ id, label, type, autoComplete, value, onChange, error, hint }: Props) {
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
   return (
     <div className={error ? 'field field--error' : 'field'}>
       <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
       {error && (
         <p id={errorId} className="field__error">
           <span className="field__error-icon" aria-hidden="true">
@@ -32,7 +41,7 @@ export function TextField({ id, label, type, autoComplete, value, onChange, erro
         required
         value={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={describedBy || undefined}
         onChange={(event) => onChange(event.target.value)}
       />
     </div>

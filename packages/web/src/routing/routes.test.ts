@@ -7,6 +7,7 @@ import {
   newSittingPath,
   preparePath,
   publicPath,
+  setPasswordPath,
   tabletPath,
 } from './routes';
 
@@ -63,5 +64,13 @@ describe('matchRoute', () => {
     expect(matchRoute('/tablet/short')).toEqual({ name: 'notFound' });
     expect(matchRoute(`/tablet/${token}/extra`)).toEqual({ name: 'notFound' });
     expect(matchRoute('/tablet/has%20space-and-more-than-twenty')).toEqual({ name: 'notFound' });
+  });
+
+  it('knows an invitation’s set-password link, and nothing that merely looks like one', () => {
+    const token = 'q7dV3kP0xYz-AbCdEfGhIjKlMnOpQrStUvWxYz012_4';
+    expect(matchRoute(setPasswordPath(token))).toEqual({ name: 'setPassword', token });
+    expect(matchRoute(`/set-password/${token}/`)).toEqual({ name: 'setPassword', token });
+    expect(matchRoute('/set-password/short')).toEqual({ name: 'notFound' });
+    expect(matchRoute(`/set-password/${token}/extra`)).toEqual({ name: 'notFound' });
   });
 });

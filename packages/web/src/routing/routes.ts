@@ -8,6 +8,7 @@ export type Route =
   | { readonly name: 'tablet'; readonly token: string }
   | { readonly name: 'prepare'; readonly sittingId: string }
   | { readonly name: 'newSitting'; readonly councilId: string }
+  | { readonly name: 'setPassword'; readonly token: string }
   | { readonly name: 'notFound' };
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -19,9 +20,11 @@ const PREPARE = new RegExp(`^/sittings/(${UUID})/prepare/?$`);
 const NEW_SITTING = new RegExp(`^/councils/(${UUID})/sittings/new/?$`);
 /** A one-time sign-in code (256 bits, base64url) from the QR code the operator shows. */
 const TABLET = /^\/tablet\/([A-Za-z0-9_-]{20,100})\/?$/;
+/** The one-time link of an invitation e-mail (256 bits, base64url). */
+const SET_PASSWORD = /^\/set-password\/([A-Za-z0-9_-]{20,100})\/?$/;
 
 /** Pages anyone may open, signed in or not. */
-export const PUBLIC_ROUTES: readonly Route['name'][] = ['public', 'hall', 'tablet'];
+export const PUBLIC_ROUTES: readonly Route['name'][] = ['public', 'hall', 'tablet', 'setPassword'];
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'sittings' };
@@ -41,6 +44,8 @@ export function matchRoute(pathname: string): Route {
   }
   const tablet = TABLET.exec(pathname);
   if (tablet?.[1] !== undefined) return { name: 'tablet', token: tablet[1] };
+  const setPassword = SET_PASSWORD.exec(pathname);
+  if (setPassword?.[1] !== undefined) return { name: 'setPassword', token: setPassword[1] };
   return { name: 'notFound' };
 }
 
@@ -76,4 +81,9 @@ export function preparePath(sittingId: string): string {
 /** The form that creates a sitting of one of the council's bodies. */
 export function newSittingPath(councilId: string): string {
   return `/councils/${encodeURIComponent(councilId)}/sittings/new`;
+}
+
+/** Where an invitation e-mail's link leads: the page that sets the password with its token. */
+export function setPasswordPath(token: string): string {
+  return `/set-password/${encodeURIComponent(token)}`;
 }

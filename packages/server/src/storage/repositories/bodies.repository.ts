@@ -40,5 +40,14 @@ export function bodiesRepository({ db, clock, newId }: StorageContext) {
         .where(eq(bodies.councilId, councilId))
         .orderBy(asc(bodies.kind), asc(bodies.name));
     },
+
+    /**
+     * A body by its id alone, for public pages that name a body (its calendar): the caller then
+     * scopes everything else by the body's council.
+     */
+    async locate(id: string): Promise<BodyRow | undefined> {
+      const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
+      return row;
+    },
   };
 }

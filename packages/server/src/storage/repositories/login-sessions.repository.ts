@@ -56,5 +56,14 @@ export function loginSessionsRepository({ db, clock, newId }: StorageContext) {
         .returning({ id: loginSessions.id });
       return rows.length;
     },
+
+    /** Ends every session of a user (a deactivated account); the ids of those ended. */
+    async deleteForUser(userId: string): Promise<string[]> {
+      const rows = await db
+        .delete(loginSessions)
+        .where(eq(loginSessions.userId, userId))
+        .returning({ id: loginSessions.id });
+      return rows.map((row) => row.id);
+    },
   };
 }

@@ -72,5 +72,13 @@ export function personsRepository({ db, clock, newId }: StorageContext) {
         .orderBy(asc(persons.familyName), asc(persons.givenName));
       return rows.map((row) => ({ ...row, role: row.role as MembershipRole }));
     },
+
+    async findById(councilId: string, id: string): Promise<PersonRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(persons)
+        .where(and(eq(persons.councilId, councilId), eq(persons.id, id)));
+      return row;
+    },
   };
 }

@@ -343,5 +343,36 @@ export function sittingsRepository({ db, clock, newId }: StorageContext) {
         )
         .orderBy(asc(agendaItems.sittingId), asc(agendaItems.position));
     },
+
+    /**
+     * Every sitting of a council (or of one of its bodies) that is not a draft, with the body's
+     * and council's names, by start: what the public calendar feeds list.
+     */
+    async publicOfCouncil(councilId: string, bodyId?: string): Promise<SittingListing[]> {
+      const rows = await db
+        .select({
+          sitting: sittings,
+          bodyName: bodies.name,
+          councilName: councils.name,
+          timeZone: councils.timeZone,
+        })
+        .from(sittings)
+        .innerJoin(bodies, eq(bodies.id, sittings.bodyId))
+        .innerJoin(councils, eq(councils.id, sittings.councilId))
+        .where(
+          and(
+            eq(sittings.councilId, councilId),
+            bodyId === undefined ? undefined : eq(sittings.bodyId, bodyId),
+            ne(sittings.status, 'draft'),
+          ),
+        )
+        .orderBy(asc(sittings.startsAt), asc(bodies.name));
+      return rows.map((row) => ({
+        ...row.sitting,
+        bodyName: row.bodyName,
+        councilName: row.councilName,
+        timeZone: row.timeZone,
+      }));
+    },
   };
 }

@@ -1,0 +1,25 @@
+import type { MailCatalogue } from '../mail-texts.js';
+
+export const srLatn: MailCatalogue = {
+  invitation: {
+    subject: 'Poziv u Veche – {{councilName}}',
+    body: [
+      'Dobar dan, {{recipientName}},',
+      '{{inviterName}} Vas poziva u Veche, sistem u kome {{councilName}} priprema i vodi svoje sednice.',
+      'Nalog će biti aktivan kada postavite lozinku.',
+      { link: 'link', label: 'Postavite lozinku' },
+      'Veza važi do {{expiresAt}} i može se upotrebiti samo jednom.',
+      'Ako niste očekivali ovu poruku, slobodno je zanemarite.',
+    ],
+  },
+  password_reset: {
+    subject: 'Nova lozinka za Veche',
+    body: [
+      'Dobar dan, {{recipientName}},',
+      'Primili smo zahtev za novu lozinku za Vaš nalog u sistemu Veche.',
+      { link: 'link', label: 'Postavite novu lozinku' },
+      'Veza važi do {{expiresAt}} i može se upotrebiti samo jednom.',
+      'Ako niste tražili novu lozinku, zanemarite ovu poruku – Vaša dosadašnja lozinka ostaje nepromenjena.',
+    ],
+  },
+};

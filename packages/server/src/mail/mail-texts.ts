@@ -1,0 +1,67 @@
+import type { Language } from '@veche/domain';
+
+/*
+ * The e-mails Veche sends, in every language of the app. Each language has its own file under
+ * `locales/`; this file holds what they share: the kinds, the parameters each kind takes, and
+ * the shape of a text. `mail-texts.test.ts` checks that every kind exists in every language with
+ * the same placeholders, and that the Cyrillic texts hold no stray Latin.
+ *
+ * Adding a kind (e.g. `sitting_convened`): name it in MAIL_KINDS, list its parameters in
+ * MailParams, and write it in all five locale files; the compiler then finds every gap.
+ */
+
+export const MAIL_KINDS = ['invitation', 'password_reset'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** A parameter's value: one text, or a list of texts (agenda items, document titles). */
+export type MailParamValue = string | readonly string[];
+
+/** What each kind is rendered from. A `...Link` parameter is an absolute https:// address. */
+export interface MailParams {
+  invitation: {
+    recipientName: string;
+    councilName: string;
+    inviterName: string;
+    link: string;
+    /** Already written out in the council's time zone and the recipient's language. */
+    expiresAt: string;
+  };
+  password_reset: {
+    recipientName: string;
+    link: string;
+    expiresAt: string;
+  };
+}
+
+/**
+ * A piece of a message's body: a paragraph with `{{placeholders}}`, a link (its label, and the
+ * parameter that holds the address), or a bulleted list of a list parameter's items.
+ */
+export type MailBlock<P extends string = string> =
+  string | { readonly link: P; readonly label: string } | { readonly list: P };
+
+export interface MailText<P extends string = string> {
+  readonly subject: string;
+  readonly body: readonly MailBlock<P>[];
+}
+
+/** All the kinds in one language. */
+export type MailCatalogue = { readonly [K in MailKind]: MailText<keyof MailParams[K] & string> };
+
+/** The locale Intl formats times with for each of the app's languages. */
+export const MAIL_LOCALES: Record<Language, string> = {
+  pl: 'pl-PL',
+  bg: 'bg-BG',
+  'sr-Cyrl': 'sr-Cyrl-RS',
+  'sr-Latn': 'sr-Latn-RS',
+  en: 'en-GB',
+};
+
+/** A moment as people of that language write it, in the council's time zone (with its name). */
+export function formatMailTime(instant: Date, language: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(MAIL_LOCALES[language], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  }).format(instant);
+}
