@@ -18,3 +18,5 @@ export * from './sitting/sitting.decider.js';
 export * from './sitting/sitting.evolve.js';
 export * from './sitting/evolve-all.js';
 export * from './sitting/chat.js';
+export * from './administration.rules.js';
+export * from './member-import.rules.js';

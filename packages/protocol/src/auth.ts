@@ -24,6 +24,8 @@ export const currentUserSchema = z.object({
   displayName: z.string(),
   language: languageSchema,
   councils: z.array(councilMembershipSchema),
+  /** Hosts councils on this installation (DESIGN.md section 2); absent means false. */
+  isPlatformAdmin: z.boolean().optional(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

@@ -57,5 +57,12 @@ export const API_ERROR_CODES = [
   'not_implemented',
   'unavailable',
   'internal',
+  'term_overlap',
+  'chair_taken',
+  'already_ended',
+  'import_invalid',
+  'import_too_large',
+  'import_header_invalid',
+  'already_member',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

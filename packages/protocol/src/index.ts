@@ -6,3 +6,4 @@ export * from './realtime.js';
 export * from './documents.js';
 export * from './preparation.js';
 export * from './accounts-admin.js';
+export * from './administration.js';

@@ -6,6 +6,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { accountsService } from './accounts/accounts.service.js';
+import { councilAdministrationRoutes } from './administration/council-administration.routes.js';
+import { memberImportRoutes } from './administration/member-import.routes.js';
+import { platformRoutes } from './administration/platform.routes.js';
 import { authRoutes } from './accounts/auth.routes.js';
 import { tabletLinkRoutes } from './accounts/tablet-link.routes.js';
 import { invitationRoutes } from './accounts/invitation.routes.js';
@@ -162,6 +165,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     signedIn,
   );
   calendarRoutes(app, repos, config);
+  platformRoutes(app, repos, storage, signedIn);
+  councilAdministrationRoutes(app, repos, storage, signedIn);
+  await memberImportRoutes(app, storage, signedIn);
   const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);
   const gateway = attachLiveGateway(app, {
     repos,

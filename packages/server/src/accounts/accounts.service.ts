@@ -30,6 +30,7 @@ export function accountsService(
       displayName: user.displayName,
       language: user.language as Language,
       councils: await repos.users.councilsOf(user.id),
+      isPlatformAdmin: user.isPlatformAdmin,
     };
   }
 

@@ -60,6 +60,9 @@ export const DEMO_COUNCILLORS: ReadonlyArray<{ readonly name: string; readonly e
     email: demoEmail(given, family),
   }));
 
+/** The installation's administrator: hosts councils, belongs to none. */
+export const DEMO_PLATFORM_ADMIN_EMAIL = 'platforma@veche.example';
+
 export interface DemoLogin {
   readonly role: string;
   readonly email: string;
@@ -71,6 +74,7 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   { role: 'chair', email: demoEmail('Jan', 'Kowalski') },
   { role: 'operator', email: `biuro.rady@${DOMAIN}` },
   { role: 'council administrator', email: `admin@${DOMAIN}` },
+  { role: 'platform administrator', email: DEMO_PLATFORM_ADMIN_EMAIL },
 ];
 
 /** Creates the demo council with all its people, bodies and the next sitting. */
@@ -199,6 +203,15 @@ export async function createDemoCouncil(
     });
     await repos.users.grantRole(council.id, user.id, member.role);
   }
+
+  await repos.users.create({
+    councilId: null,
+    email: DEMO_PLATFORM_ADMIN_EMAIL,
+    passwordHash,
+    displayName: 'Administrator Platformy',
+    language: 'pl',
+    isPlatformAdmin: true,
+  });
 
   // The next sitting: a week from today at 10:00 in the council's time zone.
   const today = wallClockIn(now, TIME_ZONE);

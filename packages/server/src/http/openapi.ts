@@ -34,6 +34,24 @@ import {
   sittingPreparationSchema,
   agendaTemplateSchema,
   saveAgendaTemplateRequestSchema,
+  bodiesResponseSchema,
+  bodyInputSchema,
+  bodySchema,
+  councilCreateRequestSchema,
+  councilSchema,
+  councilsResponseSchema,
+  councilUpdateRequestSchema,
+  memberImportPreviewSchema,
+  membershipCreateSchema,
+  membershipEndSchema,
+  membershipSchema,
+  membershipUpdateSchema,
+  personInputSchema,
+  personSchema,
+  personsResponseSchema,
+  termInputSchema,
+  termSchema,
+  termsResponseSchema,
 } from '@veche/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -518,6 +536,8 @@ const NO_SITTING = err(
 );
 const BAD_SITTING_ID = err(400, ['validation_failed'], 'The sitting id is not a UUID.');
 
+// Administration: the platform administrator's councils, a council administrator's council.
+
 const councilIdParameter: ParameterSpec = {
   name: 'councilId',
   in: 'path',
@@ -566,6 +586,267 @@ const CALENDAR_DESCRIPTION =
   'changes (`<sitting id>@<host>`): the start in UTC, three hours long (sittings have no ' +
   'planned end), the place, the public page as URL and, for remote and hybrid sittings, the ' +
   'stream. Named in the council\u2019s language. Cached for five minutes.';
+const idParameter = (name: string, what: string): ParameterSpec => ({
+  name,
+  in: 'path',
+  required: true,
+  description: what,
+  schema: { type: 'string', format: 'uuid' },
+});
+const BAD_IDS = err(400, ['validation_failed'], 'An id in the path is not a UUID.');
+const NOT_PLATFORM_ADMIN = err(403, ['forbidden'], 'The caller is not a platform administrator.');
+const NOT_COUNCIL_ADMIN = err(
+  403,
+  ['forbidden'],
+  'The caller holds a role in this council, but not that of its administrator.',
+);
+const NO_COUNCIL_ROW = err(
+  404,
+  ['not_found'],
+  'No such council, or one in which the caller holds no role (the same answer), or no such ' +
+    'row in this council.',
+);
+const PLATFORM_ERRORS = [...SIGNED_IN_ERRORS, NOT_PLATFORM_ADMIN, ...SERVER_ERRORS];
+const COUNCIL_ERRORS = [...SIGNED_IN_ERRORS, NOT_COUNCIL_ADMIN, NO_COUNCIL_ROW, ...SERVER_ERRORS];
+
+/** A council administrator's list, create and change of one kind of row. */
+function councilRows(
+  path: string,
+  idName: string,
+  noun: string,
+  schemas: { input: string; one: string; list: string },
+  writeErrors: readonly ErrorAnswer[] = [],
+): OperationSpec[] {
+  const tag = 'Administration';
+  const capital = noun.charAt(0).toUpperCase() + noun.slice(1);
+  return [
+    {
+      method: 'GET',
+      route: `/api/councils/:councilId/${path}`,
+      operationId: `list${capital}s`,
+      tag,
+      summary: `The council\u2019s ${noun}s.`,
+      auth: 'session',
+      parameters: [councilIdParameter],
+      success: { status: 200, description: `The ${noun}s.`, schema: schemas.list },
+      errors: [BAD_IDS, ...COUNCIL_ERRORS],
+    },
+    {
+      method: 'POST',
+      route: `/api/councils/:councilId/${path}`,
+      operationId: `create${capital}`,
+      tag,
+      summary: `Add a ${noun} to the council.`,
+      auth: 'session',
+      parameters: [councilIdParameter],
+      body: { schema: schemas.input, description: `The ${noun}.` },
+      success: { status: 201, description: `The ${noun} as listed.`, schema: schemas.one },
+      errors: [...WRITE_ERRORS, ...writeErrors, ...COUNCIL_ERRORS],
+    },
+    {
+      method: 'PUT',
+      route: `/api/councils/:councilId/${path}/:${idName}`,
+      operationId: `update${capital}`,
+      tag,
+      summary: `Change a ${noun} of the council.`,
+      auth: 'session',
+      parameters: [councilIdParameter, idParameter(idName, `The ${noun}.`)],
+      body: { schema: schemas.input, description: `The ${noun} as it should be.` },
+      success: { status: 200, description: `The ${noun} as listed.`, schema: schemas.one },
+      errors: [BAD_IDS, ...WRITE_ERRORS, ...writeErrors, ...COUNCIL_ERRORS],
+    },
+  ];
+}
+
+const SEAT_ERRORS = [
+  err(409, ['chair_taken'], '`role`: the body already has a chair then; `facts.membership`.'),
+  err(409, ['already_member'], '`personId`: the person already sits in that body then.'),
+  err(422, ['outside_term'], '`startsOn` or `endsOn`: the seat must lie within its term.'),
+];
+
+const ADMINISTRATION_OPERATIONS: readonly OperationSpec[] = [
+  {
+    method: 'GET',
+    route: '/api/platform/councils',
+    operationId: 'listCouncils',
+    tag: 'Administration',
+    summary: 'Every council of this installation, for the platform administrator.',
+    auth: 'session',
+    success: { status: 200, description: 'The councils.', schema: 'Councils' },
+    errors: PLATFORM_ERRORS,
+  },
+  {
+    method: 'POST',
+    route: '/api/platform/councils',
+    operationId: 'createCouncil',
+    tag: 'Administration',
+    summary: 'Create a council, optionally with its plenary body and first term.',
+    description:
+      'All or nothing. The time zone must be an IANA zone, the languages a non-empty set with ' +
+      'the default among them, the majority preset one of the country\u2019s, the resolution ' +
+      'number pattern one that renders: each failure names its field. Accounts are invited ' +
+      'separately.',
+    auth: 'session',
+    body: { schema: 'CouncilCreateRequest', description: 'The council\u2019s settings.' },
+    success: { status: 201, description: 'The council.', schema: 'Council' },
+    errors: [...WRITE_ERRORS, ...PLATFORM_ERRORS],
+  },
+  {
+    method: 'GET',
+    route: '/api/platform/councils/:councilId',
+    operationId: 'readCouncil',
+    tag: 'Administration',
+    summary: 'A council\u2019s settings, with the version to send back with a change.',
+    auth: 'session',
+    parameters: [councilIdParameter],
+    success: { status: 200, description: 'The council.', schema: 'Council' },
+    errors: [BAD_IDS, ...PLATFORM_ERRORS, err(404, ['not_found'], 'No such council.')],
+  },
+  {
+    method: 'PUT',
+    route: '/api/platform/councils/:councilId',
+    operationId: 'updateCouncil',
+    tag: 'Administration',
+    summary: 'Change a council\u2019s settings (optimistic concurrency on `version`).',
+    auth: 'session',
+    parameters: [councilIdParameter],
+    body: { schema: 'CouncilUpdateRequest', description: 'The settings and the version read.' },
+    success: { status: 200, description: 'The council at its new version.', schema: 'Council' },
+    errors: [
+      BAD_IDS,
+      ...WRITE_ERRORS,
+      ...PLATFORM_ERRORS,
+      err(404, ['not_found'], 'No such council.'),
+      err(
+        409,
+        ['stale_version'],
+        'Someone saved the council meanwhile; nothing changed. `facts.current` is the council now.',
+        { type: 'object', properties: { current: { $ref: '#/components/schemas/Council' } } },
+      ),
+    ],
+  },
+  ...councilRows('bodies', 'bodyId', 'body', {
+    input: 'BodyInput',
+    one: 'Body',
+    list: 'Bodies',
+  }),
+  ...councilRows('terms', 'termId', 'term', { input: 'TermInput', one: 'Term', list: 'Terms' }, [
+    err(
+      409,
+      ['term_overlap'],
+      '`startsOn` or `endsOn`: the term would share a day with another; `facts.term`.',
+    ),
+  ]),
+  ...councilRows(
+    'persons',
+    'personId',
+    'person',
+    { input: 'PersonInput', one: 'Person', list: 'Persons' },
+    [err(409, ['email_taken'], '`email`: another person of the council has it.')],
+  ),
+  {
+    method: 'POST',
+    route: '/api/councils/:councilId/memberships',
+    operationId: 'createMembership',
+    tag: 'Administration',
+    summary: 'Seat a person in a body for a term.',
+    auth: 'session',
+    parameters: [councilIdParameter],
+    body: { schema: 'MembershipCreate', description: 'The seat.' },
+    success: { status: 201, description: 'The seat.', schema: 'Membership' },
+    errors: [
+      ...WRITE_ERRORS,
+      ...SEAT_ERRORS,
+      err(
+        422,
+        ['unknown_reference'],
+        'The person, body or term (`field`) is not the council\u2019s.',
+      ),
+      ...COUNCIL_ERRORS,
+    ],
+  },
+  {
+    method: 'PUT',
+    route: '/api/councils/:councilId/memberships/:membershipId',
+    operationId: 'updateMembership',
+    tag: 'Administration',
+    summary: 'Correct a seat\u2019s role or dates.',
+    auth: 'session',
+    parameters: [councilIdParameter, idParameter('membershipId', 'The seat.')],
+    body: { schema: 'MembershipUpdate', description: 'The seat as it should be.' },
+    success: { status: 200, description: 'The seat.', schema: 'Membership' },
+    errors: [BAD_IDS, ...WRITE_ERRORS, ...SEAT_ERRORS, ...COUNCIL_ERRORS],
+  },
+  {
+    method: 'POST',
+    route: '/api/councils/:councilId/memberships/:membershipId/end',
+    operationId: 'endMembership',
+    tag: 'Administration',
+    summary: 'End a seat on its last day; the seat stays in the record.',
+    auth: 'session',
+    parameters: [councilIdParameter, idParameter('membershipId', 'The seat.')],
+    body: { schema: 'MembershipEnd', description: 'The last day.' },
+    success: { status: 200, description: 'The ended seat.', schema: 'Membership' },
+    errors: [
+      BAD_IDS,
+      ...WRITE_ERRORS,
+      err(409, ['already_ended'], '`endsOn`: the seat has ended already.'),
+      err(422, ['outside_term'], '`endsOn`: after the end of the seat\u2019s term.'),
+      ...COUNCIL_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/councils/:councilId/imports/members',
+    operationId: 'importMembers',
+    tag: 'Administration',
+    summary: 'Import a member list (CSV): a preview, or everything in one transaction.',
+    description:
+      'UTF-8, with or without a byte order mark; comma or semicolon; a header row naming ' +
+      '`given_name`, `family_name`, `email`, `body`, `role`, `starts_on` (or their Polish, ' +
+      'Bulgarian or Serbian names; see docs/member-import.md). A row whose e-mail is a ' +
+      'person\u2019s of the council adds a seat to that person. At most 1 MiB and 2000 rows.',
+    auth: 'session',
+    parameters: [
+      councilIdParameter,
+      {
+        name: 'dryRun',
+        in: 'query',
+        required: false,
+        description: '`true` (the default): only the preview; `false`: import.',
+        schema: { type: 'string', enum: ['true', 'false'], default: 'true' },
+      },
+    ],
+    body: { schema: 'MemberImportCsv', description: 'The file.', contentType: 'text/csv' },
+    success: {
+      status: 200,
+      description: 'Every row with its values and errors; `imported` says if it was written.',
+      schema: 'MemberImportPreview',
+    },
+    errors: [
+      BAD_IDS,
+      err(400, ['validation_failed'], 'The body is not UTF-8 text, or not readable as CSV.'),
+      err(403, ['csrf_rejected'], 'The request came from another origin (its `Origin` header).'),
+      err(413, ['import_too_large'], 'Over 1 MiB or 2000 rows; `facts` says the limit.'),
+      err(415, ['validation_failed'], 'The body is not `text/csv`.'),
+      err(
+        422,
+        ['import_invalid'],
+        'Some row has errors; nothing was written. `facts.preview` is the preview.',
+        {
+          type: 'object',
+          properties: { preview: { $ref: '#/components/schemas/MemberImportPreview' } },
+        },
+      ),
+      err(
+        422,
+        ['import_header_invalid'],
+        'The header row lacks required columns; `facts.missingColumns` names them.',
+      ),
+      ...COUNCIL_ERRORS,
+    ],
+  },
+];
 
 const OPERATIONS: readonly OperationSpec[] = [
   {
@@ -1323,6 +1604,7 @@ const OPERATIONS: readonly OperationSpec[] = [
       ...SERVER_ERRORS,
     ],
   },
+  ...ADMINISTRATION_OPERATIONS,
 ];
 
 /** Every route the document describes, as `METHOD /path` with Fastify's `:param` syntax. */
@@ -1374,6 +1656,10 @@ const TAGS = [
   },
   { name: 'Documents', description: 'Files of sittings and agenda items.' },
   { name: 'Service', description: 'Health of the process.' },
+  {
+    name: 'Administration',
+    description: 'Councils (platform administrator); bodies, terms, people and seats of a council.',
+  },
   { name: 'Documentation', description: 'This documentation.' },
 ];
 
@@ -1594,6 +1880,29 @@ function buildDocument(): OpenApiDocument {
           'output',
         ),
         SaveAgendaTemplateRequest: toJsonSchema(saveAgendaTemplateRequestSchema, 'input'),
+        Councils: toJsonSchema(councilsResponseSchema, 'output'),
+        Council: toJsonSchema(councilSchema, 'output'),
+        CouncilCreateRequest: toJsonSchema(councilCreateRequestSchema, 'input'),
+        CouncilUpdateRequest: toJsonSchema(councilUpdateRequestSchema, 'input'),
+        BodyInput: toJsonSchema(bodyInputSchema, 'input'),
+        Body: toJsonSchema(bodySchema, 'output'),
+        Bodies: toJsonSchema(bodiesResponseSchema, 'output'),
+        TermInput: toJsonSchema(termInputSchema, 'input'),
+        Term: toJsonSchema(termSchema, 'output'),
+        Terms: toJsonSchema(termsResponseSchema, 'output'),
+        PersonInput: toJsonSchema(personInputSchema, 'input'),
+        Person: toJsonSchema(personSchema, 'output'),
+        Persons: toJsonSchema(personsResponseSchema, 'output'),
+        MembershipCreate: toJsonSchema(membershipCreateSchema, 'input'),
+        MembershipUpdate: toJsonSchema(membershipUpdateSchema, 'input'),
+        MembershipEnd: toJsonSchema(membershipEndSchema, 'input'),
+        Membership: toJsonSchema(membershipSchema, 'output'),
+        MemberImportCsv: {
+          type: 'string',
+          contentMediaType: 'text/csv',
+          description: 'The member list; see docs/member-import.md.',
+        },
+        MemberImportPreview: toJsonSchema(memberImportPreviewSchema, 'output'),
       }),
       securitySchemes: {
         session: {

@@ -59,6 +59,8 @@ export const councils = pgTable(
     resolutionNumberPattern: text('resolution_number_pattern').notNull(),
     ballotChangeAllowed: boolean('ballot_change_allowed').notNull().default(false),
     speechRequestDeadlineDays: integer('speech_request_deadline_days').notNull().default(3),
+    /** Optimistic concurrency for the platform administrator's edits of the settings. */
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   () => [

@@ -682,6 +682,143 @@ export function repositorySuite(database: () => OpenDatabase): void {
     });
   });
 
+  describe('council administration', () => {
+    const settings = {
+      name: 'Rada Gminy Nowa',
+      country: 'PL' as const,
+      languages: ['pl' as const],
+      defaultLanguage: 'pl' as const,
+      timeZone: 'Europe/Warsaw',
+      quorumRule: 'more_than_half' as const,
+      majorityPreset: 'pl.absolute_valid',
+      resolutionNumberPattern: '{seq}/{year}',
+      ballotChangeAllowed: true,
+      speechRequestDeadlineDays: 7,
+    };
+
+    it('saves settings only over the version read, moving to the next', async () => {
+      const created = await council();
+      expect(created.version).toBe(1);
+      clock.advance(1000);
+      const saved = await repos.councils.updateSettings(created.id, 1, settings);
+      expect(saved).toMatchObject({ ...settings, version: 2 });
+      expect(saved!.updatedAt.getTime()).toBe(created.updatedAt.getTime() + 1000);
+      expect(
+        await repos.councils.updateSettings(created.id, 1, { ...settings, name: 'Stale' }),
+      ).toBeUndefined();
+      expect(await repos.councils.findById(created.id)).toMatchObject({ name: settings.name });
+    });
+
+    it('changes bodies, terms, persons and seats of one council only', async () => {
+      const a = await council('Alfa');
+      const b = await council('Beta');
+      const { body, term } = await plenary(a.id);
+      const person = await repos.persons.create({
+        councilId: a.id,
+        givenName: 'A',
+        familyName: 'Z',
+      });
+      const seat = await repos.persons.addMembership({
+        councilId: a.id,
+        personId: person.id,
+        bodyId: body.id,
+        termId: term.id,
+        role: 'member',
+        startsOn: '2024-05-07',
+      });
+      const bodyInput = {
+        name: 'X',
+        kind: 'committee' as const,
+        statutorySize: 3,
+        quorumRule: 'more_than_half' as const,
+      };
+      expect(await repos.bodies.update(b.id, body.id, bodyInput)).toBeUndefined();
+      expect(
+        await repos.terms.update(b.id, term.id, { name: 'X', startsOn: '2020-01-01' }),
+      ).toBeUndefined();
+      expect(
+        await repos.persons.update(b.id, person.id, { givenName: 'X', familyName: 'X' }),
+      ).toBeUndefined();
+      const seatChange = { role: 'chair' as const, startsOn: '2024-05-07', endsOn: '2025-01-01' };
+      expect(await repos.persons.updateMembership(b.id, seat.id, seatChange)).toBeUndefined();
+      expect(await repos.terms.findById(b.id, term.id)).toBeUndefined();
+      expect(await repos.persons.findById(b.id, person.id)).toBeUndefined();
+      expect(await repos.persons.findMembership(b.id, seat.id)).toBeUndefined();
+      expect(await repos.terms.listForCouncil(b.id)).toEqual([]);
+      expect(await repos.persons.listForCouncil(b.id)).toEqual([]);
+      expect(await repos.persons.membershipsOfCouncil(b.id)).toEqual([]);
+
+      expect(await repos.bodies.update(a.id, body.id, bodyInput)).toMatchObject(bodyInput);
+      expect(
+        await repos.terms.update(a.id, term.id, {
+          name: 'T',
+          startsOn: '2024-05-01',
+          endsOn: '2029-04-30',
+        }),
+      ).toMatchObject({ startsOn: '2024-05-01', endsOn: '2029-04-30' });
+      expect(
+        await repos.persons.update(a.id, person.id, {
+          givenName: 'Anna',
+          familyName: 'Nowak',
+          email: 'anna@example.org',
+        }),
+      ).toMatchObject({ email: 'anna@example.org' });
+      const ended = await repos.persons.updateMembership(a.id, seat.id, seatChange);
+      expect(ended).toMatchObject({ id: seat.id, role: 'chair', endsOn: '2025-01-01' });
+      expect(await repos.persons.membershipsOfBody(a.id, body.id)).toEqual([ended]);
+      expect(await repos.persons.membershipsOfCouncil(a.id)).toEqual([ended]);
+    });
+
+    it('refuses a seat that ends before it starts', async () => {
+      const a = await council();
+      const { body, term } = await plenary(a.id);
+      const person = await repos.persons.create({
+        councilId: a.id,
+        givenName: 'A',
+        familyName: 'Z',
+      });
+      const seat = await repos.persons.addMembership({
+        councilId: a.id,
+        personId: person.id,
+        bodyId: body.id,
+        termId: term.id,
+        role: 'member',
+        startsOn: '2024-05-07',
+      });
+      await expect(
+        repos.persons.updateMembership(a.id, seat.id, {
+          role: 'member',
+          startsOn: '2024-05-07',
+          endsOn: '2024-05-06',
+        }),
+      ).rejects.toSatisfy((error: unknown) => hasPgCode(error, CHECK_VIOLATION));
+    });
+
+    it('holds a council’s lock until the transaction ends', async () => {
+      const a = await council();
+      const order: string[] = [];
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const first = inTransaction(context, async (tx) => {
+        expect((await tx.councils.lock(a.id))?.id).toBe(a.id);
+        order.push('first locked');
+        await held;
+        order.push('first done');
+      });
+      // Let the first take its lock before the second asks for it.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const second = inTransaction(context, async (tx) => {
+        await tx.councils.lock(a.id);
+        order.push('second locked');
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      await Promise.all([first, second]);
+      expect(order).toEqual(['first locked', 'first done', 'second locked']);
+      expect(await repos.councils.lock('00000000-0000-4000-8000-00000000ffff')).toBeUndefined();
+    });
+  });
+
   describe('transactions', () => {
     it('rolls back every write of a failed unit of work', async () => {
       const attempt = inTransaction(context, async (tx) => {

@@ -22,6 +22,9 @@ import { NotFoundPage } from '../routing/not-found.page';
 import { livePath, type Route } from '../routing/routes';
 import { navigate, useRoute } from '../routing/use-route.hook';
 import { SittingsPage } from '../sittings/sittings.page';
+import { CouncilAdminPage } from '../admin/council-admin.page';
+import { MemberImportPage } from '../admin/member-import.page';
+import { PlatformCouncilsPage } from '../admin/platform-councils.page';
 
 type Session =
   | { state: 'checking' }
@@ -253,6 +256,18 @@ function SignedInPage({ route, user, focusHeading, onSessionEnded }: SignedInPag
           onSessionEnded={onSessionEnded}
         />
       );
+    case 'platformCouncils':
+      return <PlatformCouncilsPage focusHeading={focusHeading} onSessionEnded={onSessionEnded} />;
+    case 'councilAdmin':
+      return (
+        <CouncilAdminPage
+          key={route.councilId}
+          councilId={route.councilId}
+          user={user}
+          focusHeading={focusHeading}
+          onSessionEnded={onSessionEnded}
+        />
+      );
     case 'newSitting':
       return (
         <NewSittingPage
@@ -260,6 +275,14 @@ function SignedInPage({ route, user, focusHeading, onSessionEnded }: SignedInPag
           councilId={route.councilId}
           focusHeading={focusHeading}
           onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'memberImport':
+      return (
+        <MemberImportPage
+          key={route.councilId}
+          councilId={route.councilId}
+          focusHeading={focusHeading}
         />
       );
     case 'public':

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/language';
 import { AppUpdateNotice } from '../pwa/app-update-notice.component';
 import { RouteLink } from '../routing/route-link.component';
-import type { Route } from '../routing/routes';
+import { councilAdminPath, PLATFORM_COUNCILS_PATH, type Route } from '../routing/routes';
 import { LanguageSwitcher } from './language-switcher.component';
 
 interface Props {
@@ -54,6 +54,30 @@ export function PageLayout({
                     {t('nav.upcoming')}
                   </RouteLink>
                 </li>
+                {user.isPlatformAdmin === true && (
+                  <li>
+                    <RouteLink
+                      to={PLATFORM_COUNCILS_PATH}
+                      aria-current={currentPage === 'platformCouncils' ? 'page' : undefined}
+                    >
+                      {t('admin.nav.councils')}
+                    </RouteLink>
+                  </li>
+                )}
+                {user.councils
+                  .filter((council) => council.roles.includes('council_admin'))
+                  .map((council, _index, administered) => (
+                    <li key={council.councilId}>
+                      <RouteLink
+                        to={councilAdminPath(council.councilId)}
+                        aria-current={currentPage === 'councilAdmin' ? 'page' : undefined}
+                      >
+                        {administered.length === 1
+                          ? t('admin.nav.administration')
+                          : t('admin.nav.administrationOf', { name: council.councilName })}
+                      </RouteLink>
+                    </li>
+                  ))}
               </ul>
             </nav>
             <div className="account">

@@ -9,6 +9,9 @@ export type Route =
   | { readonly name: 'prepare'; readonly sittingId: string }
   | { readonly name: 'newSitting'; readonly councilId: string }
   | { readonly name: 'setPassword'; readonly token: string }
+  | { readonly name: 'platformCouncils' }
+  | { readonly name: 'councilAdmin'; readonly councilId: string }
+  | { readonly name: 'memberImport'; readonly councilId: string }
   | { readonly name: 'notFound' };
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -18,6 +21,9 @@ const PUBLIC = new RegExp(`^/public/sittings/(${UUID})/?$`);
 const HALL = new RegExp(`^/hall/sittings/(${UUID})/?$`);
 const PREPARE = new RegExp(`^/sittings/(${UUID})/prepare/?$`);
 const NEW_SITTING = new RegExp(`^/councils/(${UUID})/sittings/new/?$`);
+const PLATFORM_COUNCILS = /^\/admin\/councils\/?$/;
+const COUNCIL_ADMIN = new RegExp(`^/admin/councils/(${UUID})/?$`);
+const MEMBER_IMPORT = new RegExp(`^/admin/councils/(${UUID})/import/?$`);
 /** A one-time sign-in code (256 bits, base64url) from the QR code the operator shows. */
 const TABLET = /^\/tablet\/([A-Za-z0-9_-]{20,100})\/?$/;
 /** The one-time link of an invitation e-mail (256 bits, base64url). */
@@ -46,6 +52,13 @@ export function matchRoute(pathname: string): Route {
   if (tablet?.[1] !== undefined) return { name: 'tablet', token: tablet[1] };
   const setPassword = SET_PASSWORD.exec(pathname);
   if (setPassword?.[1] !== undefined) return { name: 'setPassword', token: setPassword[1] };
+  if (PLATFORM_COUNCILS.test(pathname)) return { name: 'platformCouncils' };
+  const admin = COUNCIL_ADMIN.exec(pathname);
+  if (admin?.[1] !== undefined) return { name: 'councilAdmin', councilId: admin[1].toLowerCase() };
+  const imports = MEMBER_IMPORT.exec(pathname);
+  if (imports?.[1] !== undefined) {
+    return { name: 'memberImport', councilId: imports[1].toLowerCase() };
+  }
   return { name: 'notFound' };
 }
 
@@ -86,4 +99,17 @@ export function newSittingPath(councilId: string): string {
 /** Where an invitation e-mail's link leads: the page that sets the password with its token. */
 export function setPasswordPath(token: string): string {
   return `/set-password/${encodeURIComponent(token)}`;
+}
+
+/** The platform administrator's list of councils. */
+export const PLATFORM_COUNCILS_PATH = '/admin/councils';
+
+/** A council's administration: bodies, terms, people and seats. */
+export function councilAdminPath(councilId: string): string {
+  return `/admin/councils/${encodeURIComponent(councilId)}`;
+}
+
+/** A council's member import from a CSV file. */
+export function memberImportPath(councilId: string): string {
+  return `${councilAdminPath(councilId)}/import`;
 }

@@ -49,5 +49,19 @@ export function bodiesRepository({ db, clock, newId }: StorageContext) {
       const [row] = await db.select().from(bodies).where(eq(bodies.id, id));
       return row;
     },
+
+    /** Changes a body of the council; undefined when the council has no such body. */
+    async update(
+      councilId: string,
+      id: string,
+      input: Omit<NewBody, 'councilId'>,
+    ): Promise<BodyRow | undefined> {
+      const [row] = await db
+        .update(bodies)
+        .set({ ...input, updatedAt: clock() })
+        .where(and(eq(bodies.councilId, councilId), eq(bodies.id, id)))
+        .returning();
+      return row;
+    },
   };
 }

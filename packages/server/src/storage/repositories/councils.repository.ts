@@ -1,5 +1,5 @@
 import type { Country, Language, QuorumRuleKind } from '@veche/domain';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { councils } from '../schema.js';
 import type { StorageContext } from '../storage-context.js';
 
@@ -36,6 +36,33 @@ export function councilsRepository({ db, clock, newId }: StorageContext) {
 
     async list(): Promise<CouncilRow[]> {
       return db.select().from(councils).orderBy(asc(councils.name));
+    },
+
+    /**
+     * Saves new settings if the council is still at `expectedVersion`, and moves it to the next
+     * version; undefined when someone saved in between (or there is no such council), so that a
+     * stale form never overwrites a newer change.
+     */
+    async updateSettings(
+      id: string,
+      expectedVersion: number,
+      settings: Required<NewCouncil>,
+    ): Promise<CouncilRow | undefined> {
+      const [row] = await db
+        .update(councils)
+        .set({ ...settings, version: sql`${councils.version} + 1`, updatedAt: clock() })
+        .where(and(eq(councils.id, id), eq(councils.version, expectedVersion)))
+        .returning();
+      return row;
+    },
+
+    /**
+     * Locks the council's row until the transaction ends: changes that must see the council's
+     * other rows as they are (terms that must not overlap) take turns.
+     */
+    async lock(id: string): Promise<CouncilRow | undefined> {
+      const [row] = await db.select().from(councils).where(eq(councils.id, id)).for('update');
+      return row;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import { terms } from '../schema.js';
 import type { StorageContext } from '../storage-context.js';
 
@@ -23,24 +23,6 @@ export function termsRepository({ db, clock, newId }: StorageContext) {
       return row!;
     },
 
-    /** A term of the given council; undefined for another council's term. */
-    async findById(councilId: string, id: string): Promise<TermRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(terms)
-        .where(and(eq(terms.councilId, councilId), eq(terms.id, id)));
-      return row;
-    },
-
-    /** The council's terms, latest first. */
-    async listForCouncil(councilId: string): Promise<TermRow[]> {
-      return db
-        .select()
-        .from(terms)
-        .where(eq(terms.councilId, councilId))
-        .orderBy(desc(terms.startsOn));
-    },
-
     /** The term in force on `onDate` (YYYY-MM-DD); the latest started one if several overlap. */
     async current(councilId: string, onDate: string): Promise<TermRow | undefined> {
       const [row] = await db
@@ -55,6 +37,37 @@ export function termsRepository({ db, clock, newId }: StorageContext) {
         )
         .orderBy(desc(terms.startsOn))
         .limit(1);
+      return row;
+    },
+
+    /** The council's terms, oldest first. */
+    async listForCouncil(councilId: string): Promise<TermRow[]> {
+      return db
+        .select()
+        .from(terms)
+        .where(eq(terms.councilId, councilId))
+        .orderBy(asc(terms.startsOn));
+    },
+
+    async findById(councilId: string, id: string): Promise<TermRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(terms)
+        .where(and(eq(terms.councilId, councilId), eq(terms.id, id)));
+      return row;
+    },
+
+    /** Changes a term of the council; undefined when the council has no such term. */
+    async update(
+      councilId: string,
+      id: string,
+      input: Omit<NewTerm, 'councilId'>,
+    ): Promise<TermRow | undefined> {
+      const [row] = await db
+        .update(terms)
+        .set({ ...input, updatedAt: clock() })
+        .where(and(eq(terms.councilId, councilId), eq(terms.id, id)))
+        .returning();
       return row;
     },
   };
