@@ -26,6 +26,10 @@ export const currentUserSchema = z.object({
   councils: z.array(councilMembershipSchema),
   /** Hosts councils on this installation (DESIGN.md section 2); absent means false. */
   isPlatformAdmin: z.boolean().optional(),
+  /** Whether sign-in asks for a code from an authenticator app (absent from older servers). */
+  secondFactorEnabled: z.boolean().optional(),
+  /** Staff (operator, chair, administrators) without a second factor: they are asked to add one. */
+  secondFactorRecommended: z.boolean().optional(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

@@ -7,3 +7,4 @@ export * from './documents.js';
 export * from './preparation.js';
 export * from './accounts-admin.js';
 export * from './administration.js';
+export * from './second-factor.js';

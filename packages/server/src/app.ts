@@ -10,6 +10,8 @@ import { councilAdministrationRoutes } from './administration/council-administra
 import { memberImportRoutes } from './administration/member-import.routes.js';
 import { platformRoutes } from './administration/platform.routes.js';
 import { authRoutes } from './accounts/auth.routes.js';
+import { secondFactorRoutes } from './accounts/second-factor.routes.js';
+import { secondFactorService } from './accounts/second-factor.use-case.js';
 import { tabletLinkRoutes } from './accounts/tablet-link.routes.js';
 import { invitationRoutes } from './accounts/invitation.routes.js';
 import type { Config } from './config.js';
@@ -136,7 +138,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   docsRoutes(app);
   const signedIn = requireUser(accounts, config);
-  authRoutes(app, accounts, config, signedIn);
+  const secondFactor = secondFactorService(storage, repos, accounts);
+  authRoutes(app, accounts, config, signedIn, secondFactor);
+  secondFactorRoutes(app, secondFactor, config, signedIn);
   sittingRoutes(app, repos, signedIn, storage.clock);
   publicSittingRoutes(app, repos);
   const live = liveSittingService(storage, repos, deps.bus);
@@ -184,6 +188,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       app.log.warn({ err: error }, 'could not delete expired sessions');
       return 0;
     });
+  // Second-factor challenges (five minutes each) are swept with them.
+  const sweepChallenges = () =>
+    repos.secondFactors.deleteExpiredChallenges().catch((error: unknown) => {
+      app.log.warn({ err: error }, 'could not delete expired second-factor challenges');
+      return 0;
+    });
+  void sweepChallenges();
+  const challengeSweep = setInterval(() => void sweepChallenges(), 3_600_000);
+  challengeSweep.unref();
   void sweepSessions();
   const sessionSweep = setInterval(() => void sweepSessions(), 3_600_000);
   sessionSweep.unref();
@@ -194,6 +207,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   app.addHook('onClose', async () => {
     clearInterval(sessionSweep);
+    clearInterval(challengeSweep);
     await deadlines.stop();
     await live.drain();
   });

@@ -15,7 +15,14 @@ import {
   setPasswordRequestSchema,
   currentUserSchema,
   loginRequestSchema,
+  loginResponseSchema,
   preferencesRequestSchema,
+  recoveryCodesSchema,
+  secondFactorCodeRequestSchema,
+  secondFactorConfirmRequestSchema,
+  secondFactorLoginRequestSchema,
+  secondFactorSetupSchema,
+  secondFactorStatusSchema,
   publicSittingSchema,
   sittingDocumentSchema,
   sittingDocumentsResponseSchema,
@@ -871,13 +878,16 @@ const OPERATIONS: readonly OperationSpec[] = [
     summary: 'Sign in with e-mail and password.',
     description:
       'Sets the session cookie. Attempts are limited per address and per account (429 with ' +
-      '`facts.retryAfterSeconds`).',
+      '`facts.retryAfterSeconds`). For an account with a second factor the right password sets ' +
+      'no cookie: the answer is `{ secondFactorRequired: true, challenge, expiresAt }`, to be ' +
+      'completed at `POST /api/auth/login/second-factor`.',
     auth: 'none',
     body: { schema: 'LoginRequest', description: 'The e-mail is trimmed and lower-cased.' },
     success: {
       status: 200,
-      description: 'Signed in: the user, and the session cookie.',
-      schema: 'CurrentUser',
+      description:
+        'Signed in: the user, and the session cookie; or, with a second factor, its challenge.',
+      schema: 'LoginResponse',
       headers: {
         'Set-Cookie': {
           description: `${SESSION_COOKIE}=<token>; HttpOnly; SameSite=Lax; Path=/; Expires=<date> (Secure over https).`,
@@ -892,6 +902,143 @@ const OPERATIONS: readonly OperationSpec[] = [
         type: 'object',
         properties: { retryAfterSeconds: { type: 'integer', minimum: 0 } },
       }),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/login/second-factor',
+    operationId: 'loginSecondFactor',
+    tag: 'Accounts',
+    summary: 'The code step of a sign-in: answer the password\u2019s challenge with a code.',
+    description:
+      'A 6-digit code from the authenticator app (one 30-second step either side of now, never ' +
+      'the same step twice), or a recovery code, which is then used up. Sets the session cookie ' +
+      'exactly as a password sign-in does. The challenge lasts five minutes and works once; ' +
+      'wrong codes count toward the account\u2019s sign-in limit, and the fifth makes the ' +
+      'challenge void.',
+    auth: 'none',
+    body: { schema: 'SecondFactorLoginRequest', description: 'The challenge and the code.' },
+    success: {
+      status: 200,
+      description: 'Signed in: the user, and the session cookie.',
+      schema: 'CurrentUser',
+    },
+    errors: [
+      ...WRITE_ERRORS,
+      err(
+        401,
+        ['code_invalid'],
+        'The code is wrong, expired or already used; `field` is code, `facts.attemptsLeft` ' +
+          'says how many tries the challenge has left.',
+        { type: 'object', properties: { attemptsLeft: { type: 'integer', minimum: 1 } } },
+      ),
+      err(
+        401,
+        ['challenge_invalid'],
+        'The challenge expired, was used, or took too many wrong codes: sign in again.',
+      ),
+      err(429, ['rate_limited'], 'Too many attempts; `facts.retryAfterSeconds` says how long.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/me/second-factor',
+    operationId: 'secondFactorStatus',
+    tag: 'Accounts',
+    summary:
+      'Whether the signed-in user\u2019s second factor is on, and how many recovery codes are left.',
+    auth: 'session',
+    success: { status: 200, description: 'The state.', schema: 'SecondFactorStatus' },
+    errors: [...SIGNED_IN_ERRORS, ...SERVER_ERRORS],
+  },
+  {
+    method: 'POST',
+    route: '/api/me/second-factor/setup',
+    operationId: 'setUpSecondFactor',
+    tag: 'Accounts',
+    summary: 'Start setting up a TOTP second factor: a new secret and its otpauth:// address.',
+    description:
+      'The secret is pending until a code confirms it; a new setup replaces a pending one. The ' +
+      'address carries the issuer Veche and the user\u2019s e-mail, for a QR code.',
+    auth: 'session',
+    success: {
+      status: 200,
+      description: 'The secret and its address.',
+      schema: 'SecondFactorSetup',
+    },
+    errors: [
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      err(409, ['second_factor_enabled'], 'The second factor is already on.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/me/second-factor/confirm',
+    operationId: 'confirmSecondFactor',
+    tag: 'Accounts',
+    summary: 'Turn the pending second factor on with a current code; get ten recovery codes.',
+    description:
+      'The recovery codes are shown this once: the server keeps only their hashes. From now on ' +
+      'sign-in asks for a code after the password.',
+    auth: 'session',
+    body: { schema: 'SecondFactorConfirmRequest', description: 'A current 6-digit code.' },
+    success: { status: 200, description: 'The recovery codes.', schema: 'RecoveryCodes' },
+    errors: [
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      err(
+        409,
+        ['second_factor_required', 'second_factor_enabled'],
+        'No setup was started, or the second factor is already on.',
+      ),
+      err(422, ['code_invalid'], 'The code is wrong or expired; `field` is code. Nothing changed.'),
+      err(429, ['rate_limited'], 'Too many attempts; `facts.retryAfterSeconds` says how long.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/me/second-factor/recovery-codes',
+    operationId: 'renewRecoveryCodes',
+    tag: 'Accounts',
+    summary: 'Replace the recovery codes: ten new ones, and the old ones stop working.',
+    auth: 'session',
+    body: {
+      schema: 'SecondFactorCodeRequest',
+      description: 'A current code from the app, or an unused recovery code (used up).',
+    },
+    success: { status: 200, description: 'The new recovery codes.', schema: 'RecoveryCodes' },
+    errors: [
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      err(409, ['second_factor_required'], 'The second factor is not on.'),
+      err(422, ['code_invalid'], 'The code is wrong, expired or used; `field` is code.'),
+      err(429, ['rate_limited'], 'Too many attempts; `facts.retryAfterSeconds` says how long.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/me/second-factor',
+    operationId: 'turnOffSecondFactor',
+    tag: 'Accounts',
+    summary: 'Turn the second factor off; its secret and recovery codes are deleted.',
+    auth: 'session',
+    body: {
+      schema: 'SecondFactorCodeRequest',
+      description: 'A current code from the app, or an unused recovery code.',
+    },
+    success: { status: 204, description: 'Off: sign-in asks for the password only.' },
+    errors: [
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      err(409, ['second_factor_required'], 'The second factor is not on.'),
+      err(422, ['code_invalid'], 'The code is wrong, expired or used; `field` is code.'),
+      err(429, ['rate_limited'], 'Too many attempts; `facts.retryAfterSeconds` says how long.'),
       ...SERVER_ERRORS,
     ],
   },
@@ -1634,7 +1781,7 @@ const DESCRIPTION = [
   `Authentication: \`POST /api/auth/login\` sets the \`${SESSION_COOKIE}\` cookie (HttpOnly, ` +
     'SameSite=Lax); routes that need a user answer 401 `unauthenticated` without it. A session ' +
     'that is extended sends the cookie again with its new expiry.',
-  'Writes (POST, PUT) must be same-origin JSON: a request whose `Origin` header names another ' +
+  'Writes (POST, PUT, DELETE) must be same-origin JSON: a request whose `Origin` header names another ' +
     'site is refused with 403 `csrf_rejected`, and bodies other than `application/json` are ' +
     'refused with 415, so a foreign page cannot send one without a CORS preflight, which the ' +
     'API never grants.',
@@ -1860,6 +2007,13 @@ function buildDocument(): OpenApiDocument {
         CouncilAccount: toJsonSchema(councilAccountSchema, 'output'),
         CouncilAccounts: toJsonSchema(councilAccountsResponseSchema, 'output'),
         SetPasswordRequest: toJsonSchema(setPasswordRequestSchema, 'input'),
+        LoginResponse: toJsonSchema(loginResponseSchema, 'output'),
+        SecondFactorLoginRequest: toJsonSchema(secondFactorLoginRequestSchema, 'input'),
+        SecondFactorStatus: toJsonSchema(secondFactorStatusSchema, 'output'),
+        SecondFactorSetup: toJsonSchema(secondFactorSetupSchema, 'output'),
+        SecondFactorConfirmRequest: toJsonSchema(secondFactorConfirmRequestSchema, 'input'),
+        SecondFactorCodeRequest: toJsonSchema(secondFactorCodeRequestSchema, 'input'),
+        RecoveryCodes: toJsonSchema(recoveryCodesSchema, 'output'),
         CommandRequest: toJsonSchema(commandRequestSchema, 'input'),
         CommandAccepted: commandAcceptedSchema,
         CommandEvent: eventSchema(COMMAND_EVENT_TYPES),

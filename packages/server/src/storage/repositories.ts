@@ -12,6 +12,7 @@ import { sittingEventsRepository } from './repositories/sitting-events.repositor
 import { sittingsRepository } from './repositories/sittings.repository.js';
 import { termsRepository } from './repositories/terms.repository.js';
 import { usersRepository } from './repositories/users.repository.js';
+import { userSecondFactorsRepository } from './repositories/user-second-factors.repository.js';
 import type { StorageContext } from './storage-context.js';
 
 /** All repositories over one database handle (or one transaction). */
@@ -31,6 +32,7 @@ export function createRepositories(context: StorageContext) {
     documents: documentsRepository(context),
     agendaTemplates: agendaTemplatesRepository(context),
     passwordTokens: passwordTokensRepository(context),
+    secondFactors: userSecondFactorsRepository(context),
   };
 }
 

@@ -603,3 +603,72 @@ export const passwordTokens = pgTable(
     check('password_tokens_purpose_check', oneOf('purpose', ['invitation', 'password_reset'])),
   ],
 );
+
+/**
+ * A user's TOTP second factor (RFC 6238), one per user. `confirmed_at` is null while a setup
+ * waits for its first code; only a confirmed factor is asked for at sign-in. The secret is kept
+ * as base32 in clear: there is no key management yet, so encrypting it here would only move the
+ * key next to it (docs/ARCHITECTURE.md names this as a known limit). `last_used_step` is the
+ * newest 30-second step a code was accepted for: a code of that step or an older one is refused,
+ * so an overheard code cannot be replayed.
+ */
+export const userSecondFactors = pgTable(
+  'user_second_factors',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    /** The user's home council, as on `login_sessions` (null for a platform administrator). */
+    councilId: uuid('council_id').references(() => councils.id),
+    secret: text('secret').notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+    ...timestamps,
+  },
+  (t) => [index('user_second_factors_council_idx').on(t.councilId)],
+);
+
+/**
+ * One-time recovery codes of a second factor, for a lost phone. Only a SHA-256 of each is kept
+ * (see second-factor.use-case.ts for why a fast hash suffices); a used code keeps its row with
+ * `used_at`, so that the account page can say how many are left.
+ */
+export const secondFactorRecoveryCodes = pgTable(
+  'second_factor_recovery_codes',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id').references(() => councils.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('second_factor_recovery_codes_unique').on(t.userId, t.codeHash)],
+);
+
+/**
+ * The step between the password and the code at sign-in: a short-lived token (only its SHA-256
+ * stored) that says "this password was right", used once, and void after too many wrong codes.
+ */
+export const secondFactorChallenges = pgTable(
+  'second_factor_challenges',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id').references(() => councils.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('second_factor_challenges_token_unique').on(t.tokenHash),
+    index('second_factor_challenges_user_idx').on(t.userId),
+    check('second_factor_challenges_attempts_check', sql`${t.failedAttempts} >= 0`),
+  ],
+);

@@ -275,6 +275,128 @@ export function repositorySuite(database: () => OpenDatabase): void {
     });
   });
 
+  describe('second factors', () => {
+    async function account(email = 'biuro@wierzbow.example') {
+      const { id: councilId } = await council();
+      const user = await repos.users.create({
+        councilId,
+        email,
+        passwordHash: 'x',
+        displayName: 'Biuro',
+        language: 'pl',
+      });
+      return { councilId, user };
+    }
+
+    it('stays pending until confirmed, never overwrites a confirmed secret, and refuses replays', async () => {
+      const { councilId, user } = await account();
+      expect(await repos.secondFactors.savePending(user.id, councilId, 'SECRETA')).toBe(true);
+      // A second setup replaces the pending one.
+      expect(await repos.secondFactors.savePending(user.id, councilId, 'SECRETB')).toBe(true);
+      expect(await repos.secondFactors.find(user.id)).toMatchObject({
+        secret: 'SECRETB',
+        confirmedAt: null,
+        councilId,
+      });
+      // Steps are not recorded for a factor that is not on.
+      expect(await repos.secondFactors.useStep(user.id, 100)).toBe(false);
+      expect(await repos.secondFactors.confirm(user.id, 100)).toBe(true);
+      expect(await repos.secondFactors.confirm(user.id, 101)).toBe(false);
+      expect(await repos.secondFactors.savePending(user.id, councilId, 'SECRETC')).toBe(false);
+      expect(await repos.secondFactors.find(user.id)).toMatchObject({
+        secret: 'SECRETB',
+        lastUsedStep: 100,
+        confirmedAt: clock(),
+      });
+      expect(await repos.secondFactors.useStep(user.id, 100)).toBe(false);
+      expect(await repos.secondFactors.useStep(user.id, 99)).toBe(false);
+      expect(await repos.secondFactors.useStep(user.id, 101)).toBe(true);
+      expect(await repos.secondFactors.useStep(user.id, 101)).toBe(false);
+    });
+
+    it('uses a recovery code once, replaces them all, and removes everything when turned off', async () => {
+      const { councilId, user } = await account();
+      const other = await repos.users.create({
+        councilId,
+        email: 'anna@wierzbow.example',
+        passwordHash: 'x',
+        displayName: 'Anna',
+        language: 'pl',
+      });
+      await repos.secondFactors.savePending(user.id, councilId, 'SECRET');
+      await repos.secondFactors.confirm(user.id, 1);
+      await repos.secondFactors.replaceRecoveryCodes(user.id, councilId, ['h1', 'h2', 'h3']);
+      expect(await repos.secondFactors.unusedRecoveryCodes(user.id)).toBe(3);
+      expect(await repos.secondFactors.useRecoveryCode(user.id, 'h1')).toBe(true);
+      expect(await repos.secondFactors.useRecoveryCode(user.id, 'h1')).toBe(false);
+      // Another user's code is not this user's.
+      expect(await repos.secondFactors.useRecoveryCode(other.id, 'h2')).toBe(false);
+      expect(await repos.secondFactors.unusedRecoveryCodes(user.id)).toBe(2);
+      await repos.secondFactors.replaceRecoveryCodes(user.id, councilId, ['h4', 'h5']);
+      expect(await repos.secondFactors.useRecoveryCode(user.id, 'h2')).toBe(false);
+      expect(await repos.secondFactors.unusedRecoveryCodes(user.id)).toBe(2);
+
+      await repos.secondFactors.createChallenge({
+        userId: user.id,
+        councilId,
+        tokenHash: 'c1',
+        expiresAt: new Date('2026-11-20T09:05:00Z'),
+      });
+      await repos.secondFactors.remove(user.id);
+      expect(await repos.secondFactors.find(user.id)).toBeUndefined();
+      expect(await repos.secondFactors.unusedRecoveryCodes(user.id)).toBe(0);
+      expect(await repos.secondFactors.findOpenChallenge('c1', 5)).toBeUndefined();
+    });
+
+    it('opens a challenge to one answer at a time, voids it after five failures or its time', async () => {
+      const { councilId, user } = await account();
+      const challenge = (tokenHash: string) =>
+        repos.secondFactors.createChallenge({
+          userId: user.id,
+          councilId,
+          tokenHash,
+          expiresAt: new Date('2026-11-20T09:05:00Z'),
+        });
+      const { id } = await challenge('c1');
+      await challenge('c2');
+      await challenge('c3');
+      expect((await repos.secondFactors.claimChallenge('c1', 5))?.userId).toBe(user.id);
+      // Claimed: a second answer finds nothing until the first gives it back as a failure.
+      expect(await repos.secondFactors.claimChallenge('c1', 5)).toBeUndefined();
+      expect(await repos.secondFactors.findOpenChallenge('c1', 5)).toBeUndefined();
+      for (let failures = 1; failures <= 4; failures++) {
+        expect(await repos.secondFactors.failChallenge(id)).toBe(failures);
+        expect(await repos.secondFactors.claimChallenge('c1', 5)).toBeDefined();
+      }
+      expect(await repos.secondFactors.failChallenge(id)).toBe(5);
+      expect(await repos.secondFactors.claimChallenge('c1', 5)).toBeUndefined();
+      expect(await repos.secondFactors.findOpenChallenge('c1', 5)).toBeUndefined();
+      expect(await repos.secondFactors.findOpenChallenge('unknown', 5)).toBeUndefined();
+
+      expect((await repos.secondFactors.findOpenChallenge('c2', 5))?.userId).toBe(user.id);
+      clock.set('2026-11-20T09:05:00Z');
+      expect(await repos.secondFactors.findOpenChallenge('c2', 5)).toBeUndefined();
+      expect(await repos.secondFactors.claimChallenge('c3', 5)).toBeUndefined();
+      clock.set('2026-11-20T09:05:01Z');
+      expect(await repos.secondFactors.deleteExpiredChallenges()).toBe(3);
+    });
+
+    it('lets exactly one of two answers racing for a challenge take it', async () => {
+      const { councilId, user } = await account();
+      await repos.secondFactors.createChallenge({
+        userId: user.id,
+        councilId,
+        tokenHash: 'race',
+        expiresAt: new Date('2026-11-20T09:05:00Z'),
+      });
+      const claims = await Promise.all([
+        repos.secondFactors.claimChallenge('race', 5),
+        repos.secondFactors.claimChallenge('race', 5),
+      ]);
+      expect(claims.filter((claim) => claim !== undefined)).toHaveLength(1);
+    });
+  });
+
   describe('documents', () => {
     it('lists a sitting’s documents in order, never another council’s, and refuses a bad hash', async () => {
       const { id: councilId } = await council();

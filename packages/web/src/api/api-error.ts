@@ -18,7 +18,8 @@ export class ApiRequestError extends Error {
     message: string,
     readonly field: string | undefined = undefined,
     readonly issues: readonly FieldIssue[] = [],
-    /** The numbers or records behind a refusal (e.g. the current version for `stale_version`). */
+    /** The numbers or records behind a refusal (the current version for `stale_version`,
+     * `attemptsLeft` after a wrong second-factor code). */
     readonly facts: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);

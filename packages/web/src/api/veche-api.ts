@@ -7,6 +7,10 @@ import {
   type SittingPreparation,
   type UpdateSittingRequest,
   currentUserSchema,
+  loginResponseSchema,
+  recoveryCodesSchema,
+  secondFactorSetupSchema,
+  secondFactorStatusSchema,
   publicSittingSchema,
   sittingDocumentsResponseSchema,
   tabletLinkSchema,
@@ -14,6 +18,11 @@ import {
   upcomingSittingsResponseSchema,
   type CurrentUser,
   type LoginRequest,
+  type LoginResponse,
+  type RecoveryCodes,
+  type SecondFactorLoginRequest,
+  type SecondFactorSetup,
+  type SecondFactorStatus,
   type PreferencesRequest,
   type PublicSitting,
   type SittingDocument,
@@ -25,8 +34,37 @@ import { requestJson, requestNoContent } from './api-client';
 
 /** The endpoints the web client uses; each answer is checked against the shared protocol. */
 export const vecheApi = {
-  login: (credentials: LoginRequest): Promise<CurrentUser> =>
-    requestJson('/api/auth/login', currentUserSchema, { method: 'POST', body: credentials }),
+  /** The user, or for an account with a second factor the challenge its code step answers. */
+  login: (credentials: LoginRequest): Promise<LoginResponse> =>
+    requestJson('/api/auth/login', loginResponseSchema, { method: 'POST', body: credentials }),
+
+  /** The code step of a sign-in: a code from the app, or a recovery code. */
+  loginSecondFactor: (answer: SecondFactorLoginRequest): Promise<CurrentUser> =>
+    requestJson('/api/auth/login/second-factor', currentUserSchema, {
+      method: 'POST',
+      body: answer,
+    }),
+
+  secondFactorStatus: (): Promise<SecondFactorStatus> =>
+    requestJson('/api/me/second-factor', secondFactorStatusSchema),
+
+  setUpSecondFactor: (): Promise<SecondFactorSetup> =>
+    requestJson('/api/me/second-factor/setup', secondFactorSetupSchema, { method: 'POST' }),
+
+  confirmSecondFactor: (code: string): Promise<RecoveryCodes> =>
+    requestJson('/api/me/second-factor/confirm', recoveryCodesSchema, {
+      method: 'POST',
+      body: { code },
+    }),
+
+  renewRecoveryCodes: (code: string): Promise<RecoveryCodes> =>
+    requestJson('/api/me/second-factor/recovery-codes', recoveryCodesSchema, {
+      method: 'POST',
+      body: { code },
+    }),
+
+  turnOffSecondFactor: (code: string): Promise<void> =>
+    requestNoContent('/api/me/second-factor', { method: 'DELETE', body: { code } }),
 
   /** Redeems the one-time code of a tablet's QR code: signs in as the member it was made for. */
   tabletLogin: (token: string): Promise<TabletLogin> =>

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../layout/use-document-title.hook';
 import { closeSharedLiveConnection } from '../live/shared-connection';
 import { LiveSittingPage } from '../live/live-sitting.page';
 import { ConductPage } from '../conduct/conduct.page';
+import { AccountSecurityPage } from '../account/account-security.page';
 import { LoginPage } from '../login/login.page';
 import { TabletSignInPage } from '../login/tablet-sign-in.page';
 import { SetPasswordPage } from '../login/set-password.page';
@@ -126,6 +127,15 @@ export function App() {
     }
   };
 
+  // The second factor was turned on or off: the user's flags (the home page's notice) follow.
+  const userChanged = useCallback(() => {
+    vecheApi.me().then(
+      (user) =>
+        setSession((now) => (now.state === 'signed-in' ? { state: 'signed-in', user } : now)),
+      () => {},
+    );
+  }, []);
+
   const sessionEnded = useCallback(() => {
     closeSharedLiveConnection();
     setMoved(true);
@@ -206,6 +216,7 @@ export function App() {
           user={session.user}
           focusHeading={moved}
           onSessionEnded={sessionEnded}
+          onUserChanged={userChanged}
         />
       )}
     </PageLayout>
@@ -217,10 +228,17 @@ interface SignedInPageProps {
   user: CurrentUser;
   focusHeading: boolean;
   onSessionEnded: () => void;
+  onUserChanged: () => void;
 }
 
 /** The page the address names, for a signed-in user. */
-function SignedInPage({ route, user, focusHeading, onSessionEnded }: SignedInPageProps) {
+function SignedInPage({
+  route,
+  user,
+  focusHeading,
+  onSessionEnded,
+  onUserChanged,
+}: SignedInPageProps) {
   switch (route.name) {
     case 'sittings':
       return (
@@ -283,6 +301,15 @@ function SignedInPage({ route, user, focusHeading, onSessionEnded }: SignedInPag
           key={route.councilId}
           councilId={route.councilId}
           focusHeading={focusHeading}
+        />
+      );
+    case 'security':
+      return (
+        <AccountSecurityPage
+          user={user}
+          focusHeading={focusHeading}
+          onSessionEnded={onSessionEnded}
+          onChanged={onUserChanged}
         />
       );
     case 'public':

@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/language';
 import { AppUpdateNotice } from '../pwa/app-update-notice.component';
 import { RouteLink } from '../routing/route-link.component';
-import { councilAdminPath, PLATFORM_COUNCILS_PATH, type Route } from '../routing/routes';
+import {
+  councilAdminPath,
+  PLATFORM_COUNCILS_PATH,
+  securityPath,
+  type Route,
+} from '../routing/routes';
 import { LanguageSwitcher } from './language-switcher.component';
 
 interface Props {
@@ -78,6 +83,14 @@ export function PageLayout({
                       </RouteLink>
                     </li>
                   ))}
+                <li>
+                  <RouteLink
+                    to={securityPath()}
+                    aria-current={currentPage === 'security' ? 'page' : undefined}
+                  >
+                    {t('secondFactor.nav')}
+                  </RouteLink>
+                </li>
               </ul>
             </nav>
             <div className="account">

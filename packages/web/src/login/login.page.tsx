@@ -5,6 +5,7 @@ import { vecheApi } from '../api/veche-api';
 import { useDocumentTitle } from '../layout/use-document-title.hook';
 import { ErrorSummary } from './error-summary.component';
 import { loginErrorsFrom, validateLogin, type LoginErrors } from './login-errors';
+import { SecondFactorStep } from './second-factor-step.component';
 import { TextField } from './text-field.component';
 
 interface Props {
@@ -22,11 +23,20 @@ export function LoginPage({ onSignedIn, arrivalMessage, focusHeading }: Props) {
   const [submitting, setSubmitting] = useState(false);
   const [errors, setErrors] = useState<LoginErrors | null>(null);
   const [failedAttempts, setFailedAttempts] = useState(0);
+  // Set after a right password for an account with a second factor: the code step follows.
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [challengeVoid, setChallengeVoid] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     if (focusHeading) headingRef.current?.focus();
   }, [focusHeading]);
+  // Back from the code step without an error to read: the heading says where the user is.
+  const backFromCode = useRef(false);
+  useEffect(() => {
+    if (challenge === null && backFromCode.current && !challengeVoid) headingRef.current?.focus();
+    backFromCode.current = challenge !== null;
+  }, [challenge, challengeVoid]);
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -39,9 +49,17 @@ export function LoginPage({ onSignedIn, arrivalMessage, focusHeading }: Props) {
       return;
     }
     setErrors(null);
+    setChallengeVoid(false);
     setSubmitting(true);
     try {
-      onSignedIn(await vecheApi.login(checked.request));
+      const answer = await vecheApi.login(checked.request);
+      if ('secondFactorRequired' in answer) {
+        setChallenge(answer.challenge);
+        setPassword('');
+        setSubmitting(false);
+      } else {
+        onSignedIn(answer);
+      }
     } catch (error) {
       setErrors(loginErrorsFrom(error, values));
       setFailedAttempts((count) => count + 1);
@@ -54,13 +72,35 @@ export function LoginPage({ onSignedIn, arrivalMessage, focusHeading }: Props) {
     return problem ? t(`fieldErrors.${field}.${problem}`) : null;
   };
 
+  if (challenge !== null) {
+    return (
+      <SecondFactorStep
+        challenge={challenge}
+        onSignedIn={onSignedIn}
+        onStartOver={(reason) => {
+          setChallenge(null);
+          setChallengeVoid(reason === 'challenge_invalid');
+          setFailedAttempts((count) => count + 1);
+        }}
+      />
+    );
+  }
+
   return (
     <div className="login">
       <h1 ref={headingRef} tabIndex={-1}>
         {t('login.title')}
       </h1>
       <p className="lead">{t('login.intro')}</p>
-      {arrivalMessage && !errors && <p className="notice">{arrivalMessage}</p>}
+      {arrivalMessage && !errors && !challengeVoid && <p className="notice">{arrivalMessage}</p>}
+      {challengeVoid && !errors && (
+        <ErrorSummary
+          key={failedAttempts}
+          title={t('login.errorSummaryTitle')}
+          formMessage={t('secondFactor.errors.challenge_invalid')}
+          fieldMessages={[]}
+        />
+      )}
       {errors && (
         <ErrorSummary
           key={failedAttempts}

@@ -6,8 +6,9 @@ import {
   matchRoute,
   newSittingPath,
   preparePath,
-  publicPath,
   setPasswordPath,
+  publicPath,
+  securityPath,
   tabletPath,
 } from './routes';
 
@@ -72,5 +73,11 @@ describe('matchRoute', () => {
     expect(matchRoute(`/set-password/${token}/`)).toEqual({ name: 'setPassword', token });
     expect(matchRoute('/set-password/short')).toEqual({ name: 'notFound' });
     expect(matchRoute(`/set-password/${token}/extra`)).toEqual({ name: 'notFound' });
+  });
+
+  it('knows the account security page', () => {
+    expect(matchRoute(securityPath())).toEqual({ name: 'security' });
+    expect(matchRoute('/account/security/')).toEqual({ name: 'security' });
+    expect(matchRoute('/account')).toEqual({ name: 'notFound' });
   });
 });

@@ -12,6 +12,7 @@ export type Route =
   | { readonly name: 'platformCouncils' }
   | { readonly name: 'councilAdmin'; readonly councilId: string }
   | { readonly name: 'memberImport'; readonly councilId: string }
+  | { readonly name: 'security' }
   | { readonly name: 'notFound' };
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -28,6 +29,7 @@ const MEMBER_IMPORT = new RegExp(`^/admin/councils/(${UUID})/import/?$`);
 const TABLET = /^\/tablet\/([A-Za-z0-9_-]{20,100})\/?$/;
 /** The one-time link of an invitation e-mail (256 bits, base64url). */
 const SET_PASSWORD = /^\/set-password\/([A-Za-z0-9_-]{20,100})\/?$/;
+const SECURITY = /^\/account\/security\/?$/;
 
 /** Pages anyone may open, signed in or not. */
 export const PUBLIC_ROUTES: readonly Route['name'][] = ['public', 'hall', 'tablet', 'setPassword'];
@@ -59,6 +61,7 @@ export function matchRoute(pathname: string): Route {
   if (imports?.[1] !== undefined) {
     return { name: 'memberImport', councilId: imports[1].toLowerCase() };
   }
+  if (SECURITY.test(pathname)) return { name: 'security' };
   return { name: 'notFound' };
 }
 
@@ -112,4 +115,9 @@ export function councilAdminPath(councilId: string): string {
 /** A council's member import from a CSV file. */
 export function memberImportPath(councilId: string): string {
   return `${councilAdminPath(councilId)}/import`;
+}
+
+/** The signed-in user's account security: the second factor and its recovery codes. */
+export function securityPath(): string {
+  return '/account/security';
 }

@@ -8,6 +8,7 @@ import { ApiRequestError } from '../api/api-error';
 import { errorMessageCode, type ErrorMessageCode } from '../api/error-message';
 import { vecheApi } from '../api/veche-api';
 import { useDocumentTitle } from '../layout/use-document-title.hook';
+import { SecondFactorNotice } from '../account/second-factor-notice.component';
 import { SittingCard } from './sitting-card.component';
 
 interface Props {
@@ -74,6 +75,7 @@ export function SittingsPage({ user, focusHeading, onSessionEnded }: Props) {
           ))}
         </p>
       )}
+      <SecondFactorNotice user={user} />
       {load.state === 'loading' && <p className="muted">{t('app.loading')}</p>}
       {load.state === 'failed' && (
         <div className="problem" role="alert">
