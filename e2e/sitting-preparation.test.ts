@@ -228,4 +228,25 @@ describe('preparing a sitting', () => {
     expect(await page.locator('.badge').textContent()).toBe('Zwołana');
     expect(await page.getByLabel('Numer').getAttribute('readonly')).not.toBeNull();
   });
+
+  it('tells a councillor in the app that it was convened', async () => {
+    const councillor = await newPage('pl-PL', 360);
+    await signInOnPage(councillor, veche.url, 'anna.nowak@wierzbow.example');
+    const news = councillor.getByRole('region', { name: /Co nowego/ });
+    // The notice goes out at the server's next sweep (every two seconds).
+    for (let attempt = 0; attempt < 10 && (await news.count()) === 0; attempt++) {
+      await councillor.waitForTimeout(1_000);
+      await councillor.reload();
+      await councillor.locator('.sittings h1').waitFor();
+    }
+    expect(await news.getByText('Zwołano:').count()).toBe(1);
+    expect(
+      await news.getByRole('link', { name: /^XXV sesja — Rada Miejska w Wierzbowie/ }).count(),
+    ).toBe(1);
+    await expectNoSeriousViolations(councillor, 'upcoming sittings with news, pl');
+    expect(await overflowsHorizontally(councillor)).toBe(false);
+    await news.getByRole('button', { name: 'Oznacz wszystkie jako przeczytane' }).click();
+    await news.getByRole('button').waitFor({ state: 'detached' });
+    await screenshot(councillor, 'notifications-phone-pl');
+  });
 });

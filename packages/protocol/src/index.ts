@@ -8,3 +8,4 @@ export * from './preparation.js';
 export * from './accounts-admin.js';
 export * from './administration.js';
 export * from './second-factor.js';
+export * from './notifications.js';

@@ -27,6 +27,8 @@ import { ContentionError, liveSittingService } from './sittings/live-sitting.ser
 import type { EventBus } from './realtime/event-bus.js';
 import { attachLiveGateway } from './realtime/live-gateway.js';
 import { startDeadlineWatcher } from './sittings/deadline-watcher.js';
+import { notificationRoutes } from './notices/notifications.routes.js';
+import { startNoticeSender } from './notices/sitting-notices.js';
 import { preparationRoutes } from './preparation/preparation.routes.js';
 import { publicSittingRoutes } from './sittings/public-sitting.routes.js';
 import { calendarRoutes } from './sittings/calendar.routes.js';
@@ -50,6 +52,9 @@ export interface AppDependencies {
   /** Sends e-mail (SMTP, or the outbox folder). */
   readonly mailer: Mailer;
 }
+
+/** How often due notices to members (convening, changes) are looked for and sent. */
+const NOTICE_SWEEP_MS = 2_000;
 
 /** Builds the HTTP application: plugins, the error shape, and every route. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -152,9 +157,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     folderBlobStore(config.blobDir),
     signedIn,
     optionalUser(accounts),
-    config.documentMaxBytes,
+    config,
+    storage.clock,
   );
-  preparationRoutes(app, storage, repos, signedIn);
+  preparationRoutes(app, storage, repos, signedIn, config);
   invitationRoutes(
     app,
     {
@@ -173,6 +179,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   councilAdministrationRoutes(app, repos, storage, signedIn);
   await memberImportRoutes(app, storage, signedIn);
   const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);
+  notificationRoutes(app, repos, signedIn);
+  const notices = startNoticeSender(storage, deps.mailer, app.log, NOTICE_SWEEP_MS);
   const gateway = attachLiveGateway(app, {
     repos,
     live,
@@ -209,6 +217,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clearInterval(sessionSweep);
     clearInterval(challengeSweep);
     await deadlines.stop();
+    await notices.stop();
     await live.drain();
   });
 

@@ -67,6 +67,7 @@ const environmentSchema = z.object({
       ),
   ).default('Veche <no-reply@veche.invalid>'),
   INVITATION_TTL_HOURS: optional(z.coerce.number().positive().max(8_760)).default(168),
+  CHANGE_NOTICE_DELAY_SECONDS: optional(z.coerce.number().int().min(0).max(86_400)).default(120),
 });
 
 export interface Config {
@@ -103,6 +104,8 @@ export interface Config {
   readonly mailFrom: string;
   /** How long an invitation's set-password link works. */
   readonly invitationTtlMs: number;
+  /** How long changes to a convened sitting gather before members are told of them. */
+  readonly changeNoticeDelayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +145,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     outboxDir: resolve(env.OUTBOX_DIR ?? join(env.DATA_DIR, 'outbox')),
     mailFrom: env.MAIL_FROM,
     invitationTtlMs: Math.round(env.INVITATION_TTL_HOURS * 3_600_000),
+    changeNoticeDelayMs: env.CHANGE_NOTICE_DELAY_SECONDS * 1000,
   };
 }
 

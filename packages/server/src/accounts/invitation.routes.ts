@@ -1,7 +1,8 @@
 import { invitationRequestSchema, setPasswordRequestSchema } from '@veche/protocol';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.js';
+import { publicOrigin } from '../http/public-origin.js';
 import { HttpError, parseInput } from '../http/api-error.js';
 import {
   authOf,
@@ -19,11 +20,6 @@ import {
 
 const councilParams = z.object({ councilId: z.uuid() });
 const userParams = z.object({ councilId: z.uuid(), userId: z.uuid() });
-
-/** The origin people reach the server at: PUBLIC_URL, or the one this request came to. */
-function originOf(request: FastifyRequest, config: Config): string {
-  return config.publicUrl ?? `${request.protocol}://${request.host}`;
-}
 
 /**
  * Accounts of a council, managed by its administrators: inviting a person by e-mail, listing
@@ -46,7 +42,7 @@ export function invitationRoutes(
         authOf(request).user,
         councilId,
         input,
-        originOf(request, config),
+        publicOrigin(request, config),
       );
       request.log.info(
         { event: 'account_invited', councilId, userId: account.id },

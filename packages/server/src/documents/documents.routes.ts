@@ -1,6 +1,8 @@
 import type { MultipartFile } from '@fastify/multipart';
 import { documentUploadFieldsSchema } from '@veche/protocol';
 import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { publicOrigin } from '../http/public-origin.js';
 import { z } from 'zod';
 import { HttpError, parseInput } from '../http/api-error.js';
 import { authOf, type SignedInGuard } from '../http/authentication.js';
@@ -33,8 +35,10 @@ export function documentRoutes(
   blobs: BlobStore,
   signedIn: SignedInGuard,
   maybeSignedIn: SignedInGuard,
-  maxBytes: number,
+  config: Config,
+  clock: () => Date,
 ): void {
+  const maxBytes = config.documentMaxBytes;
   app.post(
     '/api/sittings/:sittingId/documents',
     { preHandler: signedIn },
@@ -75,6 +79,10 @@ export function documentRoutes(
         sittingId,
         fields,
         file,
+        {
+          context: { origin: publicOrigin(request, config), delayMs: config.changeNoticeDelayMs },
+          now: clock(),
+        },
       );
       return reply.status(201).send(document);
     },

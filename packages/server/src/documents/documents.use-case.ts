@@ -1,6 +1,7 @@
 import { holdsAnyRole, PREPARING_ROLES } from '@veche/domain';
 import type { DocumentUploadFields, SittingDocument } from '@veche/protocol';
 import { HttpError } from '../http/api-error.js';
+import { queueChanges, type NoticeContext } from '../notices/sitting-notices.js';
 import { sittingAccess } from '../sittings/sitting-access.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { Repositories } from '../storage/repositories.js';
@@ -52,6 +53,7 @@ export async function attachDocument(
   sittingId: string,
   fields: DocumentUploadFields,
   file: UploadedFile,
+  notice: { readonly context: NoticeContext; readonly now: Date },
 ): Promise<SittingDocument> {
   const access = await sittingAccess(repos, user.id, sittingId);
   if (!holdsAnyRole(access.roles, PREPARING_ROLES)) {
@@ -90,6 +92,14 @@ export async function attachDocument(
     isPublic: fields.isPublic === 'true',
     createdByUserId: user.id,
   });
+  // Members of a convened sitting are told of a new document (with other changes, after a while).
+  await queueChanges(
+    repos,
+    access.sitting,
+    [{ kind: 'document_added', title: row.title }],
+    notice.context,
+    notice.now,
+  );
   return documentView(row);
 }
 

@@ -1,6 +1,7 @@
 import {
   CHAT_TEXT_MAX_LENGTH,
   FORBIDDEN_REASONS,
+  LANGUAGES,
   SITTING_STATUSES,
   type ChatMessage,
   type RejectionCode,
@@ -34,6 +35,8 @@ import {
   upcomingSittingsResponseSchema,
   type ApiErrorCode,
   preparationOptionsSchema,
+  notificationsResponseSchema,
+  markNotificationsReadRequestSchema,
   createSittingRequestSchema,
   updateSittingRequestSchema,
   saveAgendaRequestSchema,
@@ -1572,6 +1575,45 @@ const OPERATIONS: readonly OperationSpec[] = [
   },
   {
     method: 'GET',
+    route: '/api/me/notifications',
+    operationId: 'notifications',
+    tag: 'Accounts',
+    summary:
+      'The signed-in member\u2019s latest notices about sittings: convened, and what changed.',
+    description:
+      'Written out in `language` (default: the account\u2019s), times on the council\u2019s clock. ' +
+      'The same notices go by e-mail; changes to a convened sitting gather for ' +
+      '`CHANGE_NOTICE_DELAY_SECONDS` before they are sent as one.',
+    auth: 'session',
+    parameters: [
+      {
+        name: 'language',
+        in: 'query',
+        required: false,
+        description: 'The language to write them in.',
+        schema: { type: 'string', enum: [...LANGUAGES] },
+      },
+    ],
+    success: { status: 200, description: 'The latest 20, newest first.', schema: 'Notifications' },
+    errors: [
+      err(400, ['validation_failed'], 'The language is not one Veche speaks.'),
+      ...SIGNED_IN_ERRORS,
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/me/notifications/read',
+    operationId: 'markNotificationsRead',
+    tag: 'Accounts',
+    summary: 'Mark notices read: the ones named, or all.',
+    auth: 'session',
+    body: { schema: 'MarkNotificationsRead', description: 'The ids, or none for all.' },
+    success: { status: 204, description: 'Marked.' },
+    errors: [...WRITE_ERRORS, ...SIGNED_IN_ERRORS, ...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
     route: '/api/docs',
     operationId: 'apiDocsPage',
     tag: 'Documentation',
@@ -2034,6 +2076,8 @@ function buildDocument(): OpenApiDocument {
           'output',
         ),
         SaveAgendaTemplateRequest: toJsonSchema(saveAgendaTemplateRequestSchema, 'input'),
+        Notifications: toJsonSchema(notificationsResponseSchema, 'output'),
+        MarkNotificationsRead: toJsonSchema(markNotificationsReadRequestSchema, 'input'),
         Councils: toJsonSchema(councilsResponseSchema, 'output'),
         Council: toJsonSchema(councilSchema, 'output'),
         CouncilCreateRequest: toJsonSchema(councilCreateRequestSchema, 'input'),

@@ -73,6 +73,25 @@ describe('the catalogue of e-mail texts', () => {
     const params = {
       invitation: INVITATION,
       password_reset: { recipientName: 'Ana', link: INVITATION.link, expiresAt: 'soon' },
+      sitting_convened: {
+        recipientName: 'Ana',
+        councilName: 'Rada',
+        sittingName: 'XXV sesja',
+        startsAt: 'soon',
+        place: 'Sala',
+        mode: 'hall',
+        agenda: ['1. Otwarcie'],
+        documents: ['Projekt'],
+        link: INVITATION.link,
+      },
+      sitting_changed: {
+        recipientName: 'Ana',
+        councilName: 'Rada',
+        sittingName: 'XXV sesja',
+        startsAt: 'soon',
+        changes: ['Dodano punkt 3'],
+        link: INVITATION.link,
+      },
     };
     for (const kind of MAIL_KINDS) {
       for (const language of LANGUAGES) {

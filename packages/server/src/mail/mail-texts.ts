@@ -10,7 +10,12 @@ import type { Language } from '@veche/domain';
  * MailParams, and write it in all five locale files; the compiler then finds every gap.
  */
 
-export const MAIL_KINDS = ['invitation', 'password_reset'] as const;
+export const MAIL_KINDS = [
+  'invitation',
+  'password_reset',
+  'sitting_convened',
+  'sitting_changed',
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** A parameter's value: one text, or a list of texts (agenda items, document titles). */
@@ -30,6 +35,27 @@ export interface MailParams {
     recipientName: string;
     link: string;
     expiresAt: string;
+  };
+  /** A sitting was convened: its time, place, agenda and documents, and where to open it. */
+  sitting_convened: {
+    recipientName: string;
+    councilName: string;
+    sittingName: string;
+    startsAt: string;
+    place: string;
+    mode: string;
+    agenda: readonly string[];
+    documents: readonly string[];
+    link: string;
+  };
+  /** A convened sitting changed: what changed, in words. */
+  sitting_changed: {
+    recipientName: string;
+    councilName: string;
+    sittingName: string;
+    startsAt: string;
+    changes: readonly string[];
+    link: string;
   };
 }
 

@@ -5,7 +5,9 @@ import {
   saveAgendaTemplateRequestSchema,
   updateSittingRequestSchema,
 } from '@veche/protocol';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import { publicOrigin } from '../http/public-origin.js';
 import { z } from 'zod';
 import { parseInput } from '../http/api-error.js';
 import { authOf, type SignedInGuard } from '../http/authentication.js';
@@ -31,8 +33,13 @@ export function preparationRoutes(
   storage: StorageContext,
   repos: Repositories,
   signedIn: SignedInGuard,
+  config: Config,
 ): void {
   const userOf = (request: Parameters<typeof authOf>[0]) => authOf(request).user.id;
+  const noticeOf = (request: FastifyRequest) => ({
+    origin: publicOrigin(request, config),
+    delayMs: config.changeNoticeDelayMs,
+  });
 
   app.get('/api/councils/:councilId/preparation', { preHandler: signedIn }, async (request) => {
     const { councilId } = parseInput(councilParams, request.params);
@@ -58,19 +65,26 @@ export function preparationRoutes(
   app.put('/api/sittings/:sittingId', { preHandler: signedIn }, async (request) => {
     const { sittingId } = parseInput(sittingParams, request.params);
     const input = parseInput(updateSittingRequestSchema, request.body);
-    return updateSittingDetails(storage, repos, userOf(request), sittingId, input);
+    return updateSittingDetails(
+      storage,
+      repos,
+      userOf(request),
+      sittingId,
+      input,
+      noticeOf(request),
+    );
   });
 
   app.put('/api/sittings/:sittingId/agenda', { preHandler: signedIn }, async (request) => {
     const { sittingId } = parseInput(sittingParams, request.params);
     const input = parseInput(saveAgendaRequestSchema, request.body);
-    return saveAgenda(storage, repos, userOf(request), sittingId, input);
+    return saveAgenda(storage, repos, userOf(request), sittingId, input, noticeOf(request));
   });
 
   app.post('/api/sittings/:sittingId/convene', { preHandler: signedIn }, async (request) => {
     const { sittingId } = parseInput(sittingParams, request.params);
     const { version } = parseInput(conveneSittingRequestSchema, request.body);
-    return conveneSitting(storage, repos, userOf(request), sittingId, version);
+    return conveneSitting(storage, repos, userOf(request), sittingId, version, noticeOf(request));
   });
 
   app.get(

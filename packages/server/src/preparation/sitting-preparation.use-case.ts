@@ -1,5 +1,8 @@
 import {
+  agendaDifferences,
   agendaDraftProblems,
+  normalizeAgenda,
+  numberAgenda,
   holdsAnyRole,
   isPreparationOpen,
   isRenumberingAllowed,
@@ -20,6 +23,9 @@ import type {
 } from '@veche/protocol';
 import type { z } from 'zod';
 import { HttpError } from '../http/api-error.js';
+import { agendaChanges, type NoticeChange } from '../notices/notice-changes.js';
+import { queueChanges, queueConvened, type NoticeContext } from '../notices/sitting-notices.js';
+import { agendaTree } from '../sittings/agenda-rows.js';
 import { buildSittingSetup } from '../sittings/sitting-setup.js';
 import { inTransaction, type Repositories } from '../storage/repositories.js';
 import type { AgendaItemRow, SittingRow } from '../storage/repositories/sittings.repository.js';
@@ -188,6 +194,28 @@ function requireFuture(startsAt: Date, now: Date): void {
       field: 'startsAt',
     });
   }
+}
+
+/** The stored agenda as numbered items, to compare two versions. */
+function numbered(rows: readonly AgendaItemRow[]) {
+  return numberAgenda(normalizeAgenda(agendaTree(rows))).map(({ id, number, title }) => ({
+    id,
+    number,
+    title,
+  }));
+}
+
+/** What members of a convened sitting are told when its details change. */
+function detailChanges(before: SittingRow, after: SittingRow): NoticeChange[] {
+  const changes: NoticeChange[] = [];
+  if (before.startsAt.getTime() !== after.startsAt.getTime()) {
+    changes.push({ kind: 'start_changed', startsAt: after.startsAt.toISOString() });
+  }
+  if (before.place !== after.place) changes.push({ kind: 'place_changed', place: after.place });
+  if (before.mode !== after.mode) {
+    changes.push({ kind: 'mode_changed', mode: after.mode as SittingPreparation['mode'] });
+  }
+  return changes;
 }
 
 /** Rows for an agenda tree: the items' own ids, new ids for new items, parents and positions. */
@@ -371,6 +399,7 @@ export async function updateSittingDetails(
   userId: string,
   sittingId: string,
   input: UpdateSitting,
+  notice: NoticeContext,
 ): Promise<SittingPreparation> {
   const sitting = await preparedSitting(repos, userId, sittingId);
   requireOpenPreparation(sitting);
@@ -396,7 +425,10 @@ export async function updateSittingDetails(
         meetingUrl: input.meetingUrl ?? null,
         ...(renumbered ? { number: input.number } : {}),
       });
-      if (row !== null) await refreshStartedLog(tx, row);
+      if (row !== null) {
+        await refreshStartedLog(tx, row);
+        await queueChanges(tx, row, detailChanges(sitting, row), notice, storage.clock());
+      }
       return row;
     });
     if (saved === null) throw await staleVersion(repos, sittingId);
@@ -422,6 +454,7 @@ export async function saveAgenda(
   userId: string,
   sittingId: string,
   input: SaveAgenda,
+  notice: NoticeContext,
 ): Promise<SittingPreparation> {
   const sitting = await preparedSitting(repos, userId, sittingId);
   requireOpenPreparation(sitting);
@@ -456,6 +489,9 @@ export async function saveAgenda(
     if (row === null) return null;
     await tx.sittings.replaceAgenda(sitting.councilId, sitting.id, rows);
     await refreshStartedLog(tx, row);
+    const after = await tx.sittings.agendaOf(sitting.councilId, [sitting.id]);
+    const changes = agendaChanges(agendaDifferences(numbered(current), numbered(after)));
+    await queueChanges(tx, row, changes, notice, storage.clock());
     return row;
   });
   if (saved === null) throw await staleVersion(repos, sittingId);
@@ -491,6 +527,7 @@ export async function conveneSitting(
   userId: string,
   sittingId: string,
   version: number,
+  notice: NoticeContext,
 ): Promise<SittingPreparation> {
   const sitting = await preparedSitting(repos, userId, sittingId);
   if (sitting.status !== 'draft') {
@@ -504,8 +541,12 @@ export async function conveneSitting(
       field: 'items',
     });
   }
-  const row = await repos.sittings.takeVersion(sitting.councilId, sitting.id, version, {
-    status: 'convened',
+  const row = await inTransaction(storage, async (tx) => {
+    const convened = await tx.sittings.takeVersion(sitting.councilId, sitting.id, version, {
+      status: 'convened',
+    });
+    if (convened !== null) await queueConvened(tx, convened, notice, storage.clock());
+    return convened;
   });
   if (row === null) throw await staleVersion(repos, sittingId);
   return sittingPreparation(repos, userId, sittingId);

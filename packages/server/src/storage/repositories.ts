@@ -1,4 +1,5 @@
 import { agendaTemplatesRepository } from './repositories/agenda-templates.repository.js';
+import { noticesRepository } from './repositories/notices.repository.js';
 import { ballotsRepository } from './repositories/ballots.repository.js';
 import { bodiesRepository } from './repositories/bodies.repository.js';
 import { councilsRepository } from './repositories/councils.repository.js';
@@ -31,6 +32,7 @@ export function createRepositories(context: StorageContext) {
     ballots: ballotsRepository(context),
     documents: documentsRepository(context),
     agendaTemplates: agendaTemplatesRepository(context),
+    notices: noticesRepository(context),
     passwordTokens: passwordTokensRepository(context),
     secondFactors: userSecondFactorsRepository(context),
   };

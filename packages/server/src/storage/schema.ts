@@ -672,3 +672,55 @@ export const secondFactorChallenges = pgTable(
     check('second_factor_challenges_attempts_check', sql`${t.failedAttempts} >= 0`),
   ],
 );
+
+/**
+ * What members must be told about a sitting and have not been yet: its convening, or changes
+ * since (agenda, details, documents), gathered for a while so that five saves in a row make one
+ * message. A row is sent and deleted in one transaction; a crash before the commit sends it again
+ * (at least once, never lost). `origin` is where the links in the message point.
+ */
+export const sittingNotices = pgTable(
+  'sitting_notices',
+  {
+    sittingId: uuid('sitting_id')
+      .primaryKey()
+      .references(() => sittings.id, { onDelete: 'cascade' }),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    kind: text('kind').notNull(),
+    changes: jsonb('changes').notNull(),
+    origin: text('origin').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('sitting_notices_due_idx').on(t.dueAt),
+    check('sitting_notices_kind_check', oneOf('kind', ['convened', 'changed'])),
+  ],
+);
+
+/** The in-app side of a notice: one row per member told, read or not. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    sittingId: uuid('sitting_id')
+      .notNull()
+      .references(() => sittings.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    changes: jsonb('changes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    check('notifications_kind_check', oneOf('kind', ['convened', 'changed'])),
+  ],
+);

@@ -707,6 +707,63 @@ export function repositorySuite(database: () => OpenDatabase): void {
     });
   });
 
+  describe('notices to members', () => {
+    it('gathers changes into one waiting notice, keeps a convening one, and hands out what is due', async () => {
+      const { id } = await council();
+      const { body, term } = await plenary(id);
+      const s = await sitting(id, body.id, term.id);
+      const base = { councilId: id, sittingId: s.id, origin: 'https://rada.example' };
+      await repos.notices.queue({ ...base, kind: 'convened', changes: [], dueAt: clock() });
+      await repos.notices.queue({
+        ...base,
+        kind: 'changed',
+        changes: [{ kind: 'document_added', title: 'A' }],
+        dueAt: new Date(clock().getTime() + 60_000),
+      });
+      await repos.notices.queue({
+        ...base,
+        kind: 'changed',
+        changes: [{ kind: 'document_added', title: 'B' }],
+        dueAt: new Date(clock().getTime() + 120_000),
+      });
+      expect(await inTransaction(context, (tx) => tx.notices.lockDue(10))).toEqual([]);
+      clock.advance(120_000);
+      const [due] = await inTransaction(context, (tx) => tx.notices.lockDue(10));
+      expect(due).toMatchObject({ kind: 'convened', changes: [{ title: 'A' }, { title: 'B' }] });
+      await repos.notices.remove(s.id);
+      expect(await inTransaction(context, (tx) => tx.notices.lockDue(10))).toEqual([]);
+    });
+
+    it('keeps each user’s notifications, newest first, until read', async () => {
+      const { id } = await council();
+      const { body, term } = await plenary(id);
+      const s = await sitting(id, body.id, term.id);
+      const user = await repos.users.create({
+        councilId: id,
+        email: 'anna@example.pl',
+        passwordHash: 'x',
+        displayName: 'Anna',
+        language: 'pl',
+      });
+      const row = { councilId: id, userId: user.id, sittingId: s.id, changes: [] };
+      await repos.notices.notify([{ ...row, kind: 'convened' }]);
+      clock.advance(1_000);
+      await repos.notices.notify([{ ...row, kind: 'changed' }]);
+      const listed = await repos.notices.forUser(user.id, 10);
+      expect(listed.map((n) => [n.kind, n.readAt])).toEqual([
+        ['changed', null],
+        ['convened', null],
+      ]);
+      await repos.notices.markRead(user.id, [listed[1]!.id]);
+      expect((await repos.notices.forUser(user.id, 10)).map((n) => n.readAt !== null)).toEqual([
+        false,
+        true,
+      ]);
+      await repos.notices.markRead(user.id, null);
+      expect((await repos.notices.forUser(user.id, 10)).every((n) => n.readAt !== null)).toBe(true);
+    });
+  });
+
   describe('sitting event log', () => {
     async function openSitting() {
       const { id } = await council();

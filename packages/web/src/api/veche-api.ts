@@ -1,4 +1,6 @@
 import {
+  notificationsResponseSchema,
+  type NotificationsResponse,
   preparationOptionsSchema,
   sittingPreparationSchema,
   type CreateSittingRequest,
@@ -151,6 +153,16 @@ export const vecheApi = {
       sittingPreparationSchema,
       { method: 'POST', body: { version } },
     ),
+
+  /** The member's latest notices about sittings, written in `language`. */
+  notifications: (language: string): Promise<NotificationsResponse> =>
+    requestJson(
+      `/api/me/notifications?language=${encodeURIComponent(language)}`,
+      notificationsResponseSchema,
+    ),
+
+  markNotificationsRead: (): Promise<void> =>
+    requestNoContent('/api/me/notifications/read', { method: 'POST', body: {} }),
 
   /** Any non-draft sitting's names, time and stream, without a sign-in. */
   publicSitting: (sittingId: string): Promise<PublicSitting> =>

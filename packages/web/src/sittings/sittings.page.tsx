@@ -9,6 +9,7 @@ import { errorMessageCode, type ErrorMessageCode } from '../api/error-message';
 import { vecheApi } from '../api/veche-api';
 import { useDocumentTitle } from '../layout/use-document-title.hook';
 import { SecondFactorNotice } from '../account/second-factor-notice.component';
+import { Notifications } from './notifications.component';
 import { SittingCard } from './sitting-card.component';
 
 interface Props {
@@ -76,6 +77,7 @@ export function SittingsPage({ user, focusHeading, onSessionEnded }: Props) {
         </p>
       )}
       <SecondFactorNotice user={user} />
+      <Notifications />
       {load.state === 'loading' && <p className="muted">{t('app.loading')}</p>}
       {load.state === 'failed' && (
         <div className="problem" role="alert">

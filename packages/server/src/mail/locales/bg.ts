@@ -22,4 +22,25 @@ export const bg: MailCatalogue = {
       'Ако не сте поискали нова парола, не обръщайте внимание на това съобщение – сегашната Ви парола остава непроменена.',
     ],
   },
+  sitting_convened: {
+    subject: 'Свикано: {{sittingName}}',
+    body: [
+      'Здравейте, {{recipientName}},',
+      '{{councilName}}: свикано е {{sittingName}} за {{startsAt}}, {{mode}}. Място: {{place}}.',
+      'Дневен ред:',
+      { list: 'agenda' },
+      'Документи:',
+      { list: 'documents' },
+      { link: 'link', label: 'Отворете заседанието във Veche' },
+    ],
+  },
+  sitting_changed: {
+    subject: 'Промени: {{sittingName}}',
+    body: [
+      'Здравейте, {{recipientName}},',
+      '{{councilName}}: променено е {{sittingName}} ({{startsAt}}):',
+      { list: 'changes' },
+      { link: 'link', label: 'Отворете заседанието във Veche' },
+    ],
+  },
 };

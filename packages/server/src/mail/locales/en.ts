@@ -22,4 +22,25 @@ export const en: MailCatalogue = {
       'If you did not ask for a new password, ignore this message; your current password stays as it is.',
     ],
   },
+  sitting_convened: {
+    subject: 'Convened: {{sittingName}}',
+    body: [
+      'Hello {{recipientName}},',
+      '{{councilName}} has convened {{sittingName}} for {{startsAt}}, {{mode}}. Place: {{place}}.',
+      'Agenda:',
+      { list: 'agenda' },
+      'Documents:',
+      { list: 'documents' },
+      { link: 'link', label: 'Open the sitting in Veche' },
+    ],
+  },
+  sitting_changed: {
+    subject: 'Changes: {{sittingName}}',
+    body: [
+      'Hello {{recipientName}},',
+      '{{councilName}} has changed {{sittingName}} ({{startsAt}}):',
+      { list: 'changes' },
+      { link: 'link', label: 'Open the sitting in Veche' },
+    ],
+  },
 };

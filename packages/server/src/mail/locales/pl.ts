@@ -22,4 +22,25 @@ export const pl: MailCatalogue = {
       'Jeśli nie prosili Państwo o zmianę hasła, prosimy zignorować tę wiadomość; dotychczasowe hasło pozostaje bez zmian.',
     ],
   },
+  sitting_convened: {
+    subject: 'Zwołanie: {{sittingName}}',
+    body: [
+      'Dzień dobry, {{recipientName}},',
+      '{{councilName}}: zwołano {{sittingName}} na {{startsAt}}, {{mode}}. Miejsce: {{place}}.',
+      'Porządek obrad:',
+      { list: 'agenda' },
+      'Dokumenty:',
+      { list: 'documents' },
+      { link: 'link', label: 'Otwórz sesję w Veche' },
+    ],
+  },
+  sitting_changed: {
+    subject: 'Zmiany: {{sittingName}}',
+    body: [
+      'Dzień dobry, {{recipientName}},',
+      '{{councilName}}: zmieniono {{sittingName}} ({{startsAt}}):',
+      { list: 'changes' },
+      { link: 'link', label: 'Otwórz sesję w Veche' },
+    ],
+  },
 };

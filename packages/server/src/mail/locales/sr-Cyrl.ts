@@ -22,4 +22,25 @@ export const srCyrl: MailCatalogue = {
       'Ако нисте тражили нову лозинку, занемарите ову поруку – Ваша досадашња лозинка остаје непромењена.',
     ],
   },
+  sitting_convened: {
+    subject: 'Сазвано: {{sittingName}}',
+    body: [
+      'Поштовани/а {{recipientName}},',
+      '{{councilName}}: сазвана је {{sittingName}} за {{startsAt}}, {{mode}}. Место: {{place}}.',
+      'Дневни ред:',
+      { list: 'agenda' },
+      'Документи:',
+      { list: 'documents' },
+      { link: 'link', label: 'Отворите седницу у Veche' },
+    ],
+  },
+  sitting_changed: {
+    subject: 'Измене: {{sittingName}}',
+    body: [
+      'Поштовани/а {{recipientName}},',
+      '{{councilName}}: измењена је {{sittingName}} ({{startsAt}}):',
+      { list: 'changes' },
+      { link: 'link', label: 'Отворите седницу у Veche' },
+    ],
+  },
 };

@@ -22,4 +22,25 @@ export const srLatn: MailCatalogue = {
       'Ako niste tražili novu lozinku, zanemarite ovu poruku – Vaša dosadašnja lozinka ostaje nepromenjena.',
     ],
   },
+  sitting_convened: {
+    subject: 'Sazvano: {{sittingName}}',
+    body: [
+      'Poštovani/a {{recipientName}},',
+      '{{councilName}}: sazvana je {{sittingName}} za {{startsAt}}, {{mode}}. Mesto: {{place}}.',
+      'Dnevni red:',
+      { list: 'agenda' },
+      'Dokumenti:',
+      { list: 'documents' },
+      { link: 'link', label: 'Otvorite sednicu u Veche' },
+    ],
+  },
+  sitting_changed: {
+    subject: 'Izmene: {{sittingName}}',
+    body: [
+      'Poštovani/a {{recipientName}},',
+      '{{councilName}}: izmenjena je {{sittingName}} ({{startsAt}}):',
+      { list: 'changes' },
+      { link: 'link', label: 'Otvorite sednicu u Veche' },
+    ],
+  },
 };
