@@ -1,6 +1,8 @@
 import {
   bodiesResponseSchema,
   bodySchema,
+  councilAccountSchema,
+  councilAccountsResponseSchema,
   councilSchema,
   councilsResponseSchema,
   memberImportPreviewSchema,
@@ -12,8 +14,10 @@ import {
   type Body,
   type BodyInput,
   type Council,
+  type CouncilAccount,
   type CouncilCreateRequest,
   type CouncilUpdateRequest,
+  type InvitationRequest,
   type MemberImportPreview,
   type Membership,
   type MembershipCreate,
@@ -127,4 +131,17 @@ export const adminApi = {
       throw error;
     }
   },
+
+  accounts: async (councilId: string): Promise<CouncilAccount[]> =>
+    (await request(`${council(councilId)}/users`, councilAccountsResponseSchema)).users,
+  /** Creates the account and sends the e-mail with its set-password link. */
+  invite: (councilId: string, input: InvitationRequest): Promise<CouncilAccount> =>
+    request(`${council(councilId)}/invitations`, councilAccountSchema, 'POST', input),
+  /** Deactivates (the account's sessions end at once) or reactivates an account. */
+  setAccountActive: (councilId: string, userId: string, active: boolean): Promise<CouncilAccount> =>
+    request(
+      `${council(councilId)}/users/${encodeURIComponent(userId)}/${active ? 'reactivate' : 'deactivate'}`,
+      councilAccountSchema,
+      'POST',
+    ),
 };

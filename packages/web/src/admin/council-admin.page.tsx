@@ -5,6 +5,7 @@ import { ApiRequestError } from '../api/api-error';
 import { useDocumentTitle } from '../layout/use-document-title.hook';
 import { RouteLink } from '../routing/route-link.component';
 import { memberImportPath } from '../routing/routes';
+import { AccountsSection } from './accounts-section.component';
 import { adminApi } from './admin-api';
 import { problemsOf, type AdminErrorCode } from './admin-errors';
 import { BodiesSection } from './bodies-section.component';
@@ -31,7 +32,7 @@ type Load =
   | { state: 'loaded'; council: Council }
   | { state: 'failed'; code: AdminErrorCode | 'validation_failed' };
 
-/** The council administrator's page: bodies, terms, and people with their seats. */
+/** The council administrator's page: bodies, terms, people with their seats, and accounts. */
 export function CouncilAdminPage({ councilId, user, focusHeading, onSessionEnded }: Props) {
   const { t } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -99,6 +100,9 @@ export function CouncilAdminPage({ councilId, user, focusHeading, onSessionEnded
               <a href="#persons">{t('admin.persons.title')}</a>
             </li>
             <li>
+              <a href="#accounts">{t('admin.accounts.title')}</a>
+            </li>
+            <li>
               <RouteLink to={memberImportPath(councilId)}>{t('admin.import.title')}</RouteLink>
             </li>
           </ul>
@@ -120,6 +124,12 @@ export function CouncilAdminPage({ councilId, user, focusHeading, onSessionEnded
             persons={load.council.persons}
             bodies={load.council.bodies}
             terms={load.council.terms}
+            onChanged={changed}
+          />
+          <AccountsSection
+            councilId={councilId}
+            persons={load.council.persons}
+            currentUserId={user.id}
             onChanged={changed}
           />
         </>

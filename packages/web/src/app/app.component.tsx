@@ -18,6 +18,7 @@ import { SetPasswordPage } from '../login/set-password.page';
 import { HallDisplayPage } from '../public/hall-display.page';
 import { PublicLivePage } from '../public/public-live.page';
 import { NewSittingPage } from '../preparation/new-sitting.page';
+import { AgendaTemplatesPage } from '../preparation/agenda-templates.page';
 import { SittingPreparationPage } from '../preparation/sitting-preparation.page';
 import { NotFoundPage } from '../routing/not-found.page';
 import { livePath, type Route } from '../routing/routes';
@@ -310,6 +311,15 @@ function SignedInPage({
           focusHeading={focusHeading}
           onSessionEnded={onSessionEnded}
           onChanged={onUserChanged}
+        />
+      );
+    case 'agendaTemplates':
+      return (
+        <AgendaTemplatesPage
+          key={route.councilId}
+          councilId={route.councilId}
+          focusHeading={focusHeading}
+          onSessionEnded={onSessionEnded}
         />
       );
     case 'public':

@@ -7,7 +7,7 @@ import { vecheApi } from '../api/veche-api';
 import { useDocumentTitle } from '../layout/use-document-title.hook';
 import { ErrorSummary } from '../login/error-summary.component';
 import { RouteLink } from '../routing/route-link.component';
-import { preparePath } from '../routing/routes';
+import { agendaTemplatesPath, preparePath } from '../routing/routes';
 import { navigate } from '../routing/use-route.hook';
 import { FormField } from './form-field.component';
 import { saveProblem, type SaveProblem } from './preparation-errors';
@@ -181,6 +181,11 @@ export function NewSittingPage({ councilId, focusHeading, onSessionEnded }: Prop
               </select>
             )}
           </FormField>
+          <p>
+            <RouteLink to={agendaTemplatesPath(councilId)}>
+              {t('preparation.templates.manage')}
+            </RouteLink>
+          </p>
           <button type="submit" className="button button--primary" disabled={creating}>
             {creating ? t('preparation.newSitting.creating') : t('preparation.newSitting.create')}
           </button>

@@ -14,12 +14,14 @@ import { AgendaEditor } from './agenda-editor.component';
 import { draftOf, editableTree, type AgendaTree } from './agenda-editing';
 import { FormField } from './form-field.component';
 import { saveProblem, type SaveProblem } from './preparation-errors';
+import { SittingDocumentsSection } from './sitting-documents-section.component';
 import {
   detailsFieldId,
   detailsRequest,
   SittingDetailsFields,
   type DetailsDraft,
 } from './sitting-details-fields.component';
+import { withDocumentCounts } from './template-tree';
 
 interface Props {
   sittingId: string;
@@ -151,6 +153,21 @@ export function SittingPreparationPage({ sittingId, focusHeading, onSessionEnded
       setBusy(null);
     }
   };
+
+  /**
+   * After an upload the items' document counts change (an item with documents cannot be removed):
+   * they are taken from the server, and nothing else is, so unsaved edits and the version a save
+   * starts from stay as they were.
+   */
+  const documentsChanged = useCallback(() => {
+    vecheApi.sittingPreparation(sittingId).then(
+      (fresh) => {
+        setTree((now) => withDocumentCounts(now, fresh.agenda));
+        setSitting((now) => (now !== null && now.version === fresh.version ? fresh : now));
+      },
+      () => {},
+    );
+  }, [sittingId]);
 
   if (load.state === 'loading' || sitting === null || details === null) {
     return (
@@ -383,6 +400,13 @@ export function SittingPreparationPage({ sittingId, focusHeading, onSessionEnded
           )}
         </>
       )}
+
+      <SittingDocumentsSection
+        sittingId={sittingId}
+        agenda={sitting.agenda}
+        onUploaded={documentsChanged}
+        onSessionEnded={onSessionEnded}
+      />
     </div>
   );
 }

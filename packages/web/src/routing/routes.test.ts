@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agendaTemplatesPath,
   conductPath,
   hallPath,
   livePath,
@@ -37,6 +38,14 @@ describe('matchRoute', () => {
       councilId: ID,
     });
     expect(matchRoute(`/councils/${ID}/sittings`)).toEqual({ name: 'notFound' });
+  });
+
+  it('knows the office’s agenda templates of a council', () => {
+    expect(matchRoute(agendaTemplatesPath(ID.toUpperCase()))).toEqual({
+      name: 'agendaTemplates',
+      councilId: ID,
+    });
+    expect(matchRoute('/councils/123/agenda-templates')).toEqual({ name: 'notFound' });
   });
 
   it('matches the paths it makes', () => {

@@ -13,6 +13,7 @@ export type Route =
   | { readonly name: 'councilAdmin'; readonly councilId: string }
   | { readonly name: 'memberImport'; readonly councilId: string }
   | { readonly name: 'security' }
+  | { readonly name: 'agendaTemplates'; readonly councilId: string }
   | { readonly name: 'notFound' };
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -30,6 +31,7 @@ const TABLET = /^\/tablet\/([A-Za-z0-9_-]{20,100})\/?$/;
 /** The one-time link of an invitation e-mail (256 bits, base64url). */
 const SET_PASSWORD = /^\/set-password\/([A-Za-z0-9_-]{20,100})\/?$/;
 const SECURITY = /^\/account\/security\/?$/;
+const AGENDA_TEMPLATES = new RegExp(`^/councils/(${UUID})/agenda-templates/?$`);
 
 /** Pages anyone may open, signed in or not. */
 export const PUBLIC_ROUTES: readonly Route['name'][] = ['public', 'hall', 'tablet', 'setPassword'];
@@ -62,6 +64,10 @@ export function matchRoute(pathname: string): Route {
     return { name: 'memberImport', councilId: imports[1].toLowerCase() };
   }
   if (SECURITY.test(pathname)) return { name: 'security' };
+  const templates = AGENDA_TEMPLATES.exec(pathname);
+  if (templates?.[1] !== undefined) {
+    return { name: 'agendaTemplates', councilId: templates[1].toLowerCase() };
+  }
   return { name: 'notFound' };
 }
 
@@ -120,4 +126,9 @@ export function memberImportPath(councilId: string): string {
 /** The signed-in user's account security: the second factor and its recovery codes. */
 export function securityPath(): string {
   return '/account/security';
+}
+
+/** The office's agenda templates of a council: the agendas new sittings start from. */
+export function agendaTemplatesPath(councilId: string): string {
+  return `/councils/${encodeURIComponent(councilId)}/agenda-templates`;
 }

@@ -1,7 +1,7 @@
 import { holdsAnyRole, PREPARING_ROLES } from '@veche/domain';
 import type { CurrentUser, SittingSummary } from '@veche/protocol';
 import { RouteLink } from '../routing/route-link.component';
-import { newSittingPath } from '../routing/routes';
+import { agendaTemplatesPath, newSittingPath } from '../routing/routes';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api/api-error';
@@ -72,6 +72,17 @@ export function SittingsPage({ user, focusHeading, onSessionEnded }: Props) {
               {preparedCouncils.length === 1
                 ? t('preparation.newLink')
                 : `${t('preparation.newLink')}: ${council.councilName}`}
+            </RouteLink>
+          ))}
+          {preparedCouncils.map((council) => (
+            <RouteLink
+              key={`templates-${council.councilId}`}
+              className="button button--quiet"
+              to={agendaTemplatesPath(council.councilId)}
+            >
+              {preparedCouncils.length === 1
+                ? t('preparation.templates.link')
+                : `${t('preparation.templates.link')}: ${council.councilName}`}
             </RouteLink>
           ))}
         </p>
