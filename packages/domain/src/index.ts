@@ -20,3 +20,4 @@ export * from './sitting/evolve-all.js';
 export * from './sitting/chat.js';
 export * from './administration.rules.js';
 export * from './member-import.rules.js';
+export * from './interpellations/interpellation.rules.js';

@@ -68,5 +68,7 @@ export const API_ERROR_CODES = [
   'import_too_large',
   'import_header_invalid',
   'already_member',
+  'not_a_councillor',
+  'already_answered',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

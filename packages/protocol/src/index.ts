@@ -9,3 +9,4 @@ export * from './accounts-admin.js';
 export * from './administration.js';
 export * from './second-factor.js';
 export * from './notifications.js';
+export * from './interpellations.js';

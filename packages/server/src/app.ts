@@ -19,6 +19,7 @@ import { HttpError } from './http/api-error.js';
 import { optionalUser, requireUser } from './http/authentication.js';
 import { docsRoutes } from './http/openapi.js';
 import { documentRoutes } from './documents/documents.routes.js';
+import { interpellationRoutes } from './interpellations/interpellations.routes.js';
 import { folderBlobStore } from './storage/blob-store.js';
 import { foreignOriginError } from './http/origin-guard.js';
 import { namesFile, webCacheControl } from './http/web-files.js';
@@ -178,6 +179,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   platformRoutes(app, repos, storage, signedIn);
   councilAdministrationRoutes(app, repos, storage, signedIn);
   await memberImportRoutes(app, storage, signedIn);
+  interpellationRoutes(
+    app,
+    storage,
+    repos,
+    folderBlobStore(config.blobDir),
+    signedIn,
+    config.documentMaxBytes,
+  );
   const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);
   notificationRoutes(app, repos, signedIn);
   const notices = startNoticeSender(storage, deps.mailer, app.log, NOTICE_SWEEP_MS);

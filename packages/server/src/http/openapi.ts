@@ -62,6 +62,12 @@ import {
   termInputSchema,
   termSchema,
   termsResponseSchema,
+  answerInterpellationRequestSchema,
+  fileInterpellationRequestSchema,
+  interpellationFileSchema,
+  interpellationFileUploadFieldsSchema,
+  interpellationListResponseSchema,
+  interpellationSchema,
 } from '@veche/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -855,6 +861,199 @@ const ADMINISTRATION_OPERATIONS: readonly OperationSpec[] = [
       ),
       ...COUNCIL_ERRORS,
     ],
+  },
+];
+
+const interpellationIdParameter = idParameter('interpellationId', 'The interpellation.');
+const queryParameter = (name: string, description: string, schema: JsonSchema): ParameterSpec => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
+const NO_INTERPELLATION = err(
+  404,
+  ['not_found'],
+  'No such interpellation, or one of a council in which the caller holds no role (the same answer).',
+);
+const UPLOAD_ERRORS = [
+  err(400, ['validation_failed'], 'A field is malformed, or no file was sent; `field` says.'),
+  err(403, ['csrf_rejected'], 'The request came from another origin (its `Origin` header).'),
+  err(413, ['file_too_large'], 'The file is over the limit; `facts.maxBytes` says it.', {
+    type: 'object',
+    properties: { maxBytes: { type: 'integer' } },
+  }),
+  err(415, ['validation_failed'], 'The body is not multipart/form-data.'),
+  err(
+    422,
+    ['file_empty', 'file_type_unsupported'],
+    'The file is empty or of a type not accepted (`facts.detected` names what it is).',
+  ),
+];
+
+/** Interpellations and questions (DESIGN.md section 4). */
+const INTERPELLATION_OPERATIONS: readonly OperationSpec[] = [
+  {
+    method: 'POST',
+    route: '/api/councils/:councilId/interpellations',
+    operationId: 'fileInterpellation',
+    tag: 'Interpellations',
+    summary: 'A councillor files an interpellation or question, as themselves.',
+    description:
+      'For a holder of the `councillor` role whose account is linked to a person of the ' +
+      'council. Numbered per council and year; the answer is due 14 days after the filing day ' +
+      'on the council\u2019s calendar. The addressee defaults to the mayor.',
+    auth: 'session',
+    parameters: [councilIdParameter],
+    body: { schema: 'FileInterpellationRequest', description: 'The interpellation.' },
+    success: {
+      status: 201,
+      description: 'The interpellation as listed.',
+      schema: 'Interpellation',
+    },
+    errors: [
+      BAD_COUNCIL_ID,
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      err(
+        403,
+        ['forbidden', 'not_a_councillor'],
+        'The caller is not a councillor of the council, or the account is not linked to a person of it.',
+      ),
+      NO_COUNCIL,
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/councils/:councilId/interpellations',
+    operationId: 'listInterpellations',
+    tag: 'Interpellations',
+    summary: 'The council\u2019s interpellations and questions, for its people, newest first.',
+    description:
+      'Each with its deadline and an `overdue` flag computed on the council\u2019s calendar: ' +
+      'unanswered and the deadline passed.',
+    auth: 'session',
+    parameters: [
+      councilIdParameter,
+      queryParameter('status', 'Only `filed` (unanswered) or `answered` ones.', {
+        type: 'string',
+        enum: ['filed', 'answered'],
+      }),
+      queryParameter('overdue', '`true`: only overdue ones; `false`: only those that are not.', {
+        type: 'string',
+        enum: ['true', 'false'],
+      }),
+      queryParameter('author', 'Only those of this person.', { type: 'string', format: 'uuid' }),
+      queryParameter('mine', '`true`: only the caller\u2019s own.', {
+        type: 'string',
+        enum: ['true', 'false'],
+      }),
+      queryParameter('year', 'Only those filed in this year.', { type: 'integer' }),
+    ],
+    success: { status: 200, description: 'The list.', schema: 'Interpellations' },
+    errors: [
+      err(400, ['validation_failed'], 'The council id or a filter is malformed; `field` says.'),
+      ...SIGNED_IN_ERRORS,
+      NO_COUNCIL,
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'PUT',
+    route: '/api/interpellations/:interpellationId/answer',
+    operationId: 'answerInterpellation',
+    tag: 'Interpellations',
+    summary: 'The office records the answer, or corrects it.',
+    description:
+      'For operators and council administrators, at the `version` they saw. A corrected answer ' +
+      'keeps the interpellation answered, with the date of the correction.',
+    auth: 'session',
+    parameters: [interpellationIdParameter],
+    body: { schema: 'AnswerInterpellationRequest', description: 'The answer.' },
+    success: {
+      status: 200,
+      description: 'The interpellation as listed.',
+      schema: 'Interpellation',
+    },
+    errors: [
+      BAD_IDS,
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      err(403, ['forbidden'], 'The caller is not of the council office.'),
+      NO_INTERPELLATION,
+      err(
+        409,
+        ['stale_version'],
+        'Someone saved first; `facts.current` holds the interpellation as it is: nothing was overwritten.',
+      ),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/interpellations/:interpellationId/files',
+    operationId: 'attachInterpellationFile',
+    tag: 'Interpellations',
+    summary: 'Attach a file to the question (its author) or to the answer (the office).',
+    description:
+      'The author adds `question` files until the answer is recorded; the office adds `answer` ' +
+      'files. Judged by content like documents, within `DOCUMENT_MAX_MB`. Every file is public.',
+    auth: 'session',
+    parameters: [interpellationIdParameter],
+    body: {
+      schema: 'InterpellationFileUpload',
+      description: 'The fields first, then the file in a part named `file`.',
+      contentType: 'multipart/form-data',
+    },
+    success: { status: 201, description: 'The file as listed.', schema: 'InterpellationFile' },
+    errors: [
+      BAD_IDS,
+      ...SIGNED_IN_ERRORS,
+      err(403, ['forbidden'], '`role`: the caller may not add this kind of file.'),
+      NO_INTERPELLATION,
+      err(409, ['already_answered'], '`role`: the question is answered; its files are closed.'),
+      ...UPLOAD_ERRORS,
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/councils/:councilId/interpellations',
+    operationId: 'publicInterpellations',
+    tag: 'Interpellations',
+    summary:
+      'A council\u2019s interpellations and questions with their answers, without a sign-in.',
+    auth: 'none',
+    parameters: [councilIdParameter],
+    success: { status: 200, description: 'The list.', schema: 'Interpellations' },
+    errors: [BAD_COUNCIL_ID, err(404, ['not_found'], 'No such council.'), ...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/interpellations/:interpellationId',
+    operationId: 'publicInterpellation',
+    tag: 'Interpellations',
+    summary: 'One interpellation or question with its answer and files, without a sign-in.',
+    auth: 'none',
+    parameters: [interpellationIdParameter],
+    success: { status: 200, description: 'The interpellation.', schema: 'Interpellation' },
+    errors: [BAD_IDS, err(404, ['not_found'], 'No such interpellation.'), ...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/interpellation-files/:fileId',
+    operationId: 'readInterpellationFile',
+    tag: 'Interpellations',
+    summary: 'A file of an interpellation or of its answer, to be shown in the browser.',
+    description:
+      'No sign-in. Sent inline with its own type, an ETag (its SHA-256), `nosniff` and a ' +
+      'sandboxing Content-Security-Policy.',
+    auth: 'none',
+    parameters: [idParameter('fileId', 'The file.')],
+    success: { status: 200, description: 'The file.', contentType: 'application/octet-stream' },
+    errors: [BAD_IDS, err(404, ['not_found'], 'No such file.'), ...SERVER_ERRORS],
   },
 ];
 
@@ -1794,6 +1993,7 @@ const OPERATIONS: readonly OperationSpec[] = [
     ],
   },
   ...ADMINISTRATION_OPERATIONS,
+  ...INTERPELLATION_OPERATIONS,
 ];
 
 /** Every route the document describes, as `METHOD /path` with Fastify's `:param` syntax. */
@@ -1850,6 +2050,10 @@ const TAGS = [
     description: 'Councils (platform administrator); bodies, terms, people and seats of a council.',
   },
   { name: 'Documentation', description: 'This documentation.' },
+  {
+    name: 'Interpellations',
+    description: 'Interpellations and questions of councillors, the office\u2019s answers.',
+  },
 ];
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
@@ -1948,6 +2152,23 @@ function operationObject(spec: OperationSpec): JsonSchema {
 /** The multipart form of an upload: the text fields of the protocol, and the file. */
 function documentUploadSchema(): JsonSchema {
   const fields = toJsonSchema(documentUploadFieldsSchema, 'input');
+  const properties = (fields.properties ?? {}) as Record<string, JsonSchema>;
+  return {
+    ...fields,
+    properties: {
+      ...properties,
+      file: {
+        type: 'string',
+        contentMediaType: 'application/octet-stream',
+        description: 'PDF, DOCX, ODT, PNG, JPEG or WebP, judged by content.',
+      },
+    },
+    required: [...((fields.required as string[] | undefined) ?? []), 'file'],
+  };
+}
+
+function interpellationFileUploadSchema(): JsonSchema {
+  const fields = toJsonSchema(interpellationFileUploadFieldsSchema, 'input');
   const properties = (fields.properties ?? {}) as Record<string, JsonSchema>;
   return {
     ...fields,
@@ -2101,6 +2322,12 @@ function buildDocument(): OpenApiDocument {
           description: 'The member list; see docs/member-import.md.',
         },
         MemberImportPreview: toJsonSchema(memberImportPreviewSchema, 'output'),
+        FileInterpellationRequest: toJsonSchema(fileInterpellationRequestSchema, 'input'),
+        AnswerInterpellationRequest: toJsonSchema(answerInterpellationRequestSchema, 'input'),
+        Interpellation: toJsonSchema(interpellationSchema, 'output'),
+        Interpellations: toJsonSchema(interpellationListResponseSchema, 'output'),
+        InterpellationFile: toJsonSchema(interpellationFileSchema, 'output'),
+        InterpellationFileUpload: interpellationFileUploadSchema(),
       }),
       securitySchemes: {
         session: {

@@ -4,6 +4,7 @@ import { ballotsRepository } from './repositories/ballots.repository.js';
 import { bodiesRepository } from './repositories/bodies.repository.js';
 import { councilsRepository } from './repositories/councils.repository.js';
 import { documentsRepository } from './repositories/documents.repository.js';
+import { interpellationsRepository } from './repositories/interpellations.repository.js';
 import { loginLinksRepository } from './repositories/login-links.repository.js';
 import { loginSessionsRepository } from './repositories/login-sessions.repository.js';
 import { passwordTokensRepository } from './repositories/password-tokens.repository.js';
@@ -35,6 +36,7 @@ export function createRepositories(context: StorageContext) {
     notices: noticesRepository(context),
     passwordTokens: passwordTokensRepository(context),
     secondFactors: userSecondFactorsRepository(context),
+    interpellations: interpellationsRepository(context),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   BODY_KINDS,
   COUNCIL_ROLES,
   COUNTRIES,
+  INTERPELLATION_KINDS,
   LANGUAGES,
   MEMBERSHIP_ROLES,
   QUORUM_RULES,
@@ -722,5 +723,89 @@ export const notifications = pgTable(
   (t) => [
     index('notifications_user_idx').on(t.userId, t.createdAt),
     check('notifications_kind_check', oneOf('kind', ['convened', 'changed'])),
+  ],
+);
+
+/**
+ * Interpellations and questions (DESIGN.md section 4): a councillor (`author_person_id`, a
+ * person of the council) files one addressed to the mayor; the office records the answer.
+ * Numbered per council and year ("12/2026"). `deadline` is the council's calendar day by which
+ * the answer is due, fixed at filing (the rule may change later; a filed one keeps its date).
+ * `version` guards the office's answer against a stale overwrite.
+ */
+export const interpellations = pgTable(
+  'interpellations',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    authorPersonId: uuid('author_person_id').notNull(),
+    filedByUserId: uuid('filed_by_user_id').references(() => users.id),
+    addressee: text('addressee').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
+    filedOn: date('filed_on').notNull(),
+    deadline: date('deadline').notNull(),
+    answerText: text('answer_text'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredOn: date('answered_on'),
+    answeredByUserId: uuid('answered_by_user_id').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    unique('interpellations_council_id_id_unique').on(t.councilId, t.id),
+    unique('interpellations_number_unique').on(t.councilId, t.year, t.seq),
+    foreignKey({
+      name: 'interpellations_council_person_fk',
+      columns: [t.councilId, t.authorPersonId],
+      foreignColumns: [persons.councilId, persons.id],
+    }),
+    index('interpellations_author_idx').on(t.councilId, t.authorPersonId),
+    check('interpellations_kind_check', oneOf('kind', INTERPELLATION_KINDS)),
+    check('interpellations_deadline_check', sql`${t.deadline} > ${t.filedOn}`),
+    check(
+      'interpellations_answer_check',
+      sql`(${t.answerText} is null) = (${t.answeredAt} is null) and (${t.answeredAt} is null) = (${t.answeredOn} is null)`,
+    ),
+  ],
+);
+
+/**
+ * Files of an interpellation, kept in the blob store like documents: `question` files by the
+ * author while it waits for an answer, `answer` files by the office. All are public once filed.
+ */
+export const interpellationFiles = pgTable(
+  'interpellation_files',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    interpellationId: uuid('interpellation_id').notNull(),
+    role: text('role').notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: 'interpellation_files_council_interpellation_fk',
+      columns: [t.councilId, t.interpellationId],
+      foreignColumns: [interpellations.councilId, interpellations.id],
+    }).onDelete('cascade'),
+    index('interpellation_files_interpellation_idx').on(t.interpellationId),
+    check('interpellation_files_role_check', oneOf('role', ['question', 'answer'])),
+    check('interpellation_files_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('interpellation_files_size_check', sql`${t.sizeBytes} > 0`),
   ],
 );

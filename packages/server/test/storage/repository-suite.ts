@@ -1158,4 +1158,126 @@ export function repositorySuite(database: () => OpenDatabase): void {
       expect(await repos.persons.findById(b.id, person.id)).toBeUndefined();
     });
   });
+
+  describe('interpellations', () => {
+    async function filing(councilId: string, personId: string, year = 2026) {
+      return repos.interpellations.create({
+        councilId,
+        year,
+        kind: 'interpellation',
+        authorPersonId: personId,
+        filedByUserId: null,
+        addressee: 'Burmistrz',
+        subject: 'Oświetlenie ulicy Lipowej',
+        text: 'Proszę o informację.',
+        filedOn: '2026-11-20',
+        deadline: '2026-12-04',
+      });
+    }
+
+    it('numbers per council and year, lists with the author, answers at a version only', async () => {
+      const { id: councilId } = await council();
+      const author = await repos.persons.create({
+        councilId,
+        givenName: 'Anna',
+        familyName: 'Nowak',
+      });
+      const first = await filing(councilId, author.id);
+      const second = await filing(councilId, author.id);
+      const nextYear = await filing(councilId, author.id, 2027);
+      expect([first.seq, second.seq, nextYear.seq]).toEqual([1, 2, 1]);
+      const listed = await repos.interpellations.listForCouncil(councilId, { year: 2026 });
+      expect(listed.map((row) => row.seq)).toEqual([2, 1]);
+      expect(listed[0]?.authorFamilyName).toBe('Nowak');
+      expect(
+        await repos.interpellations.listForCouncil(councilId, { authorPersonId: councilId }),
+      ).toEqual([]);
+
+      const office = await repos.users.create({
+        councilId,
+        email: 'biuro@wierzbow.example',
+        passwordHash: NO_PASSWORD,
+        displayName: 'Biuro',
+        language: 'pl',
+      });
+      const answer = {
+        answerText: 'Odpowiedź',
+        answeredOn: '2026-11-21',
+        answeredByUserId: office.id,
+      };
+      const answered = await repos.interpellations.answer(councilId, first.id, 1, answer);
+      expect(answered?.version).toBe(2);
+      expect(answered?.answerText).toBe('Odpowiedź');
+      // A stale version writes nothing.
+      expect(
+        await repos.interpellations.answer(councilId, first.id, 1, {
+          ...answer,
+          answerText: 'Nadpisana',
+        }),
+      ).toBeUndefined();
+      expect((await repos.interpellations.findInCouncil(councilId, first.id))?.answerText).toBe(
+        'Odpowiedź',
+      );
+    });
+
+    it('never shows or answers another council’s, and keeps files per council', async () => {
+      const { id: councilId } = await council();
+      const other = await council('Rada Gminy Inna');
+      const author = await repos.persons.create({
+        councilId,
+        givenName: 'Anna',
+        familyName: 'Nowak',
+      });
+      const row = await filing(councilId, author.id);
+      expect(await repos.interpellations.listForCouncil(other.id)).toEqual([]);
+      expect(await repos.interpellations.findInCouncil(other.id, row.id)).toBeUndefined();
+      expect(await repos.interpellations.locate(row.id)).toEqual({ councilId });
+      // An author who is not a person of the council is refused by the database itself.
+      const stranger = await repos.persons.create({
+        councilId: other.id,
+        givenName: 'X',
+        familyName: 'Y',
+      });
+      await expect(filing(councilId, stranger.id)).rejects.toSatisfy((error) =>
+        hasPgCode(error, FOREIGN_KEY_VIOLATION),
+      );
+      const file = {
+        councilId,
+        interpellationId: row.id,
+        role: 'question' as const,
+        title: 'Zdjęcie',
+        fileName: 'a.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: 10,
+        sha256: 'b'.repeat(64),
+        createdByUserId: null,
+      };
+      const added = await repos.interpellations.addFile(file);
+      expect((await repos.interpellations.filesOf(councilId, [row.id])).map((f) => f.id)).toEqual([
+        added.id,
+      ]);
+      expect(await repos.interpellations.filesOf(other.id, [row.id])).toEqual([]);
+      expect((await repos.interpellations.findFile(added.id))?.title).toBe('Zdjęcie');
+      await expect(
+        repos.interpellations.addFile({ ...file, councilId: other.id }),
+      ).rejects.toSatisfy((error) => hasPgCode(error, FOREIGN_KEY_VIOLATION));
+      await expect(repos.interpellations.addFile({ ...file, sha256: 'bad' })).rejects.toSatisfy(
+        (error) => hasPgCode(error, CHECK_VIOLATION),
+      );
+      await expect(
+        repos.interpellations.create({
+          councilId,
+          year: 2026,
+          kind: 'petition' as 'question',
+          authorPersonId: author.id,
+          filedByUserId: null,
+          addressee: 'Burmistrz',
+          subject: 'S',
+          text: 'T',
+          filedOn: '2026-11-20',
+          deadline: '2026-11-20',
+        }),
+      ).rejects.toSatisfy((error) => hasPgCode(error, CHECK_VIOLATION));
+    });
+  });
 }

@@ -27,6 +27,9 @@ import { SittingsPage } from '../sittings/sittings.page';
 import { CouncilAdminPage } from '../admin/council-admin.page';
 import { MemberImportPage } from '../admin/member-import.page';
 import { PlatformCouncilsPage } from '../admin/platform-councils.page';
+import { MyInterpellationsPage } from '../interpellations/my-interpellations.page';
+import { OfficeInterpellationsPage } from '../interpellations/office-interpellations.page';
+import { PublicInterpellationsPage } from '../interpellations/public-interpellations.page';
 
 type Session =
   | { state: 'checking' }
@@ -159,7 +162,13 @@ export function App() {
   const tabletRoute = route.name === 'tablet' ? route : null;
   // An invitation's link sets the password and signs in, then opens the home page.
   const setPasswordRoute = route.name === 'setPassword' ? route : null;
-  const ownPage = publicRoute !== null || tabletRoute !== null || setPasswordRoute !== null;
+  // A council's published interpellations: no sign-in, like the public live page.
+  const publicInterpellations = route.name === 'publicInterpellations' ? route : null;
+  const ownPage =
+    publicRoute !== null ||
+    tabletRoute !== null ||
+    setPasswordRoute !== null ||
+    publicInterpellations !== null;
 
   return (
     <PageLayout
@@ -174,6 +183,13 @@ export function App() {
         <PublicLivePage
           key={publicRoute.sittingId}
           sittingId={publicRoute.sittingId}
+          focusHeading={moved}
+        />
+      )}
+      {publicInterpellations !== null && (
+        <PublicInterpellationsPage
+          key={publicInterpellations.councilId}
+          councilId={publicInterpellations.councilId}
           focusHeading={moved}
         />
       )}
@@ -313,6 +329,24 @@ function SignedInPage({
           onChanged={onUserChanged}
         />
       );
+    case 'myInterpellations':
+      return (
+        <MyInterpellationsPage
+          key={route.councilId}
+          councilId={route.councilId}
+          focusHeading={focusHeading}
+          onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'councilInterpellations':
+      return (
+        <OfficeInterpellationsPage
+          key={route.councilId}
+          councilId={route.councilId}
+          focusHeading={focusHeading}
+          onSessionEnded={onSessionEnded}
+        />
+      );
     case 'agendaTemplates':
       return (
         <AgendaTemplatesPage
@@ -322,6 +356,7 @@ function SignedInPage({
           onSessionEnded={onSessionEnded}
         />
       );
+    case 'publicInterpellations':
     case 'public':
     case 'hall':
     case 'tablet':

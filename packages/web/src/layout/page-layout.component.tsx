@@ -11,6 +11,7 @@ import {
   type Route,
 } from '../routing/routes';
 import { LanguageSwitcher } from './language-switcher.component';
+import { InterpellationLinks } from '../interpellations/interpellation-links.component';
 
 interface Props {
   user: CurrentUser | null;
@@ -83,6 +84,7 @@ export function PageLayout({
                       </RouteLink>
                     </li>
                   ))}
+                <InterpellationLinks user={user} currentPage={currentPage} />
                 <li>
                   <RouteLink
                     to={securityPath()}

@@ -14,6 +14,9 @@ export type Route =
   | { readonly name: 'memberImport'; readonly councilId: string }
   | { readonly name: 'security' }
   | { readonly name: 'agendaTemplates'; readonly councilId: string }
+  | { readonly name: 'myInterpellations'; readonly councilId: string }
+  | { readonly name: 'councilInterpellations'; readonly councilId: string }
+  | { readonly name: 'publicInterpellations'; readonly councilId: string }
   | { readonly name: 'notFound' };
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -32,6 +35,9 @@ const TABLET = /^\/tablet\/([A-Za-z0-9_-]{20,100})\/?$/;
 const SET_PASSWORD = /^\/set-password\/([A-Za-z0-9_-]{20,100})\/?$/;
 const SECURITY = /^\/account\/security\/?$/;
 const AGENDA_TEMPLATES = new RegExp(`^/councils/(${UUID})/agenda-templates/?$`);
+const MY_INTERPELLATIONS = new RegExp(`^/councils/(${UUID})/interpellations/mine/?$`);
+const COUNCIL_INTERPELLATIONS = new RegExp(`^/councils/(${UUID})/interpellations/?$`);
+const PUBLIC_INTERPELLATIONS = new RegExp(`^/public/councils/(${UUID})/interpellations/?$`);
 
 /** Pages anyone may open, signed in or not. */
 export const PUBLIC_ROUTES: readonly Route['name'][] = ['public', 'hall', 'tablet', 'setPassword'];
@@ -68,6 +74,8 @@ export function matchRoute(pathname: string): Route {
   if (templates?.[1] !== undefined) {
     return { name: 'agendaTemplates', councilId: templates[1].toLowerCase() };
   }
+  const interpellations = interpellationRoute(pathname);
+  if (interpellations !== null) return interpellations;
   return { name: 'notFound' };
 }
 
@@ -126,6 +134,36 @@ export function memberImportPath(councilId: string): string {
 /** The signed-in user's account security: the second factor and its recovery codes. */
 export function securityPath(): string {
   return '/account/security';
+}
+
+function interpellationRoute(pathname: string): Route | null {
+  const mine = MY_INTERPELLATIONS.exec(pathname);
+  if (mine?.[1] !== undefined)
+    return { name: 'myInterpellations', councilId: mine[1].toLowerCase() };
+  const office = COUNCIL_INTERPELLATIONS.exec(pathname);
+  if (office?.[1] !== undefined) {
+    return { name: 'councilInterpellations', councilId: office[1].toLowerCase() };
+  }
+  const open = PUBLIC_INTERPELLATIONS.exec(pathname);
+  if (open?.[1] !== undefined) {
+    return { name: 'publicInterpellations', councilId: open[1].toLowerCase() };
+  }
+  return null;
+}
+
+/** A councillor's own interpellations and questions, with the form to file one. */
+export function myInterpellationsPath(councilId: string): string {
+  return `/councils/${encodeURIComponent(councilId)}/interpellations/mine`;
+}
+
+/** The office's list of a council's interpellations, where answers are recorded. */
+export function councilInterpellationsPath(councilId: string): string {
+  return `/councils/${encodeURIComponent(councilId)}/interpellations`;
+}
+
+/** A council's published interpellations and answers: no sign-in. */
+export function publicInterpellationsPath(councilId: string): string {
+  return `/public/councils/${encodeURIComponent(councilId)}/interpellations`;
 }
 
 /** The office's agenda templates of a council: the agendas new sittings start from. */
