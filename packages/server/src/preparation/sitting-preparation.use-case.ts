@@ -415,7 +415,7 @@ export async function updateSittingDetails(
   }
   try {
     const saved = await inTransaction(storage, async (tx) => {
-      const row = await tx.sittings.updateDetails(sitting.councilId, sitting.id, input.version, {
+      const row = await tx.sittings.takeVersion(sitting.councilId, sitting.id, input.version, {
         title: input.title,
         kind: input.kind,
         mode: input.mode,

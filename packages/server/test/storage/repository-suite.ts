@@ -610,9 +610,9 @@ export function repositorySuite(database: () => OpenDatabase): void {
         streamUrl: null,
         meetingUrl: null,
       };
-      const saved = await repos.sittings.updateDetails(id, s.id, 1, details);
+      const saved = await repos.sittings.takeVersion(id, s.id, 1, details);
       expect(saved).toMatchObject({ version: 2, title: 'Sesja nadzwyczajna', place: 'Sala' });
-      expect(await repos.sittings.updateDetails(id, s.id, 1, details)).toBeNull();
+      expect(await repos.sittings.takeVersion(id, s.id, 1, details)).toBeNull();
       expect(await repos.sittings.takeVersion(id, s.id, 1)).toBeNull();
       expect(await repos.sittings.takeVersion(id, s.id, 2, { status: 'convened' })).toMatchObject({
         version: 3,

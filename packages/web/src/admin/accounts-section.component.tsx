@@ -10,7 +10,7 @@ import {
   type AccountProblems,
 } from './account-problems';
 import { adminApi } from './admin-api';
-import { InputField, SelectField } from './form-fields.component';
+import { InputField, SelectField } from '../forms/fields.component';
 
 interface Props {
   councilId: string;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../login/error-summary.component';
 import { adminApi } from './admin-api';
 import { useFormAttempt } from './entity-form';
-import { InputField, SelectField } from './form-fields.component';
+import { InputField, SelectField } from '../forms/fields.component';
 import { summaryLinks, useProblemText } from './form-problems';
 
 interface Props {

@@ -17,7 +17,7 @@ import { ErrorSummary } from '../login/error-summary.component';
 import { ApiRequestError } from '../api/api-error';
 import { adminApi } from './admin-api';
 import { problemsOf, type FormProblems } from './admin-errors';
-import { InputField, SelectField } from './form-fields.component';
+import { InputField, SelectField } from '../forms/fields.component';
 import { summaryLinks, useProblemText } from './form-problems';
 
 interface Values {

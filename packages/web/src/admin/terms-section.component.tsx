@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../login/error-summary.component';
 import { adminApi } from './admin-api';
 import { useFormAttempt } from './entity-form';
-import { InputField } from './form-fields.component';
+import { InputField } from '../forms/fields.component';
 import { summaryLinks, useProblemText } from './form-problems';
 
 interface Props {

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../login/error-summary.component';
 import { interpellationsApi } from './interpellations-api';
 import { problemOf, type FieldProblem } from './interpellation-problem';
-import { StatusText, TextArea, TextInput, FileInput } from './interpellation-fields.component';
+import { StatusText } from './interpellation-fields.component';
+import { FileField, InputField, TextAreaField } from '../forms/fields.component';
 
 interface Props {
   councilId: string;
@@ -109,7 +110,7 @@ export function InterpellationForm({ councilId, onFiled }: Props) {
           </label>
         ))}
       </fieldset>
-      <TextInput
+      <InputField
         id="interpellation-subject"
         label={t('interpellations.subject')}
         hint={t('interpellations.subjectHint')}
@@ -117,14 +118,14 @@ export function InterpellationForm({ councilId, onFiled }: Props) {
         onChange={setSubject}
         error={errorFor('subject')}
       />
-      <TextArea
+      <TextAreaField
         id="interpellation-text"
         label={t('interpellations.text')}
         value={text}
         onChange={setText}
         error={errorFor('text')}
       />
-      <FileInput
+      <FileField
         key={fileKey}
         id="interpellation-file"
         label={t('interpellations.attachment')}

@@ -5,7 +5,8 @@ import { useDocumentTitle } from '../layout/use-document-title.hook';
 import { RouteLink } from '../routing/route-link.component';
 import { publicInterpellationsPath } from '../routing/routes';
 import { InterpellationCard } from './interpellation-card.component';
-import { FileInput, StatusText, TextArea } from './interpellation-fields.component';
+import { StatusText } from './interpellation-fields.component';
+import { FileField, TextAreaField } from '../forms/fields.component';
 import { InterpellationList } from './interpellation-list.component';
 import { problemOf, type FieldProblem } from './interpellation-problem';
 import { interpellationsApi, type OfficeFilter } from './interpellations-api';
@@ -132,7 +133,7 @@ function AnswerForm({ interpellation, onSaved }: AnswerProps) {
 
   return (
     <form className="interpellation-form" noValidate onSubmit={(event) => void submit(event)}>
-      <TextArea
+      <TextAreaField
         id={`${id}-text`}
         label={
           interpellation.answerText === null
@@ -143,7 +144,7 @@ function AnswerForm({ interpellation, onSaved }: AnswerProps) {
         onChange={setAnswer}
         error={errorFor('answerText')}
       />
-      <FileInput
+      <FileField
         key={fileKey}
         id={`${id}-file`}
         label={t('interpellations.answerAttachment')}

@@ -16,7 +16,7 @@ import { RouteLink } from '../routing/route-link.component';
 import { newSittingPath } from '../routing/routes';
 import { AgendaEditor } from './agenda-editor.component';
 import { draftOf, type AgendaTree } from './agenda-editing';
-import { FormField } from './form-field.component';
+import { FormField } from '../forms/form-field.component';
 import { officeApi } from './office-api';
 import { saveProblem, type SaveProblem } from './preparation-errors';
 import { templateTree } from './template-tree';

@@ -9,7 +9,7 @@ import { ErrorSummary } from '../login/error-summary.component';
 import { RouteLink } from '../routing/route-link.component';
 import { agendaTemplatesPath, preparePath } from '../routing/routes';
 import { navigate } from '../routing/use-route.hook';
-import { FormField } from './form-field.component';
+import { FormField } from '../forms/form-field.component';
 import { saveProblem, type SaveProblem } from './preparation-errors';
 import {
   detailsFieldId,

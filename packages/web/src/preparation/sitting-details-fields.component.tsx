@@ -1,6 +1,6 @@
 import { SITTING_KINDS, SITTING_MODES, type SittingKind, type SittingMode } from '@veche/domain';
 import { useTranslation } from 'react-i18next';
-import { FormField } from './form-field.component';
+import { FormField } from '../forms/form-field.component';
 
 /** The details of a sitting as its form holds them: text, as the inputs give it. */
 export interface DetailsDraft {

@@ -7,7 +7,7 @@ import { vecheApi } from '../api/veche-api';
 import { documentKind, formatFileSize } from '../live/live-format';
 import { ErrorSummary } from '../login/error-summary.component';
 import { documentGroups, uploadTargets } from './document-groups';
-import { FormField } from './form-field.component';
+import { FormField } from '../forms/form-field.component';
 import { officeApi } from './office-api';
 import './office.css';
 

@@ -12,7 +12,7 @@ import { conductPath } from '../routing/routes';
 import { formatSittingTime } from '../sittings/format-sitting-time';
 import { AgendaEditor } from './agenda-editor.component';
 import { draftOf, editableTree, type AgendaTree } from './agenda-editing';
-import { FormField } from './form-field.component';
+import { FormField } from '../forms/form-field.component';
 import { saveProblem, type SaveProblem } from './preparation-errors';
 import { SittingDocumentsSection } from './sitting-documents-section.component';
 import {

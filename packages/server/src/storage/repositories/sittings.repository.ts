@@ -213,39 +213,16 @@ export function sittingsRepository({ db, clock, newId }: StorageContext) {
     },
 
     /**
-     * Saves a sitting's details if it is still at `version`, moving it to the next version; null
-     * when someone saved first (optimistic concurrency: never a silent overwrite).
-     */
-    async updateDetails(
-      councilId: string,
-      id: string,
-      version: number,
-      details: SittingDetails,
-    ): Promise<SittingRow | null> {
-      const [row] = await db
-        .update(sittings)
-        .set({ ...details, version: sql`${sittings.version} + 1`, updatedAt: clock() })
-        .where(
-          and(
-            eq(sittings.councilId, councilId),
-            eq(sittings.id, id),
-            eq(sittings.version, version),
-          ),
-        )
-        .returning();
-      return row ?? null;
-    },
-
-    /**
-     * Moves a sitting from `version` to the next one with nothing else changed, as the first step
-     * of a save that writes elsewhere (the agenda); null when someone saved first. Run it in the
+     * Moves a sitting from `version` to the next one, with the details or status given (or
+     * nothing else, as the first step of a save that writes elsewhere: the agenda); null when
+     * someone saved first (optimistic concurrency: never a silent overwrite). Run it in the
      * save's transaction: the row stays locked until the save commits.
      */
     async takeVersion(
       councilId: string,
       id: string,
       version: number,
-      change: { status?: SittingStatus } = {},
+      change: Partial<SittingDetails> & { status?: SittingStatus } = {},
     ): Promise<SittingRow | null> {
       const [row] = await db
         .update(sittings)
