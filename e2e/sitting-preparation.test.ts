@@ -7,6 +7,9 @@ import {
   overflowsHorizontally,
   screenshot,
   signInOnPage,
+  agendaOutline,
+  isoDate,
+  pageIn,
 } from './support/browser';
 
 /*
@@ -25,37 +28,8 @@ const contexts: BrowserContext[] = [];
 let page: Page;
 let editorUrl: string;
 
-/** A browser profile that chose this language on this device (over the user's own). */
-async function newPage(locale: string, width: number): Promise<Page> {
-  // Reduced motion: the app scrolls smoothly otherwise, and a drag would start mid-scroll.
-  const context = await browser.newContext({
-    locale,
-    viewport: { width, height: 900 },
-    reducedMotion: 'reduce',
-  });
-  contexts.push(context);
-  await context.addInitScript(
-    (chosen) => {
-      window.localStorage.setItem('veche.language', chosen);
-    },
-    locale.slice(0, 2),
-  );
-  return context.newPage();
-}
-
-const isoDate = (daysAhead: number) =>
-  new Date(Date.now() + daysAhead * 86_400_000).toISOString().slice(0, 10);
-
-/** The agenda as numbered titles, read from the editor's fields. */
-async function outline(on: Page): Promise<string[]> {
-  return on.locator('.agenda-editor__item').evaluateAll((items) =>
-    items.map((item) => {
-      const number = item.querySelector('.agenda-editor__number')?.textContent ?? '';
-      const title = item.querySelector<HTMLInputElement>('input[type="text"]')?.value;
-      return `${number} ${title ?? ''}`;
-    }),
-  );
-}
+const newPage = (locale: string, width: number) => pageIn(browser, contexts, locale, width);
+const outline = agendaOutline;
 
 beforeAll(async () => {
   veche = await startVeche({ env: { LOGIN_RATE_LIMIT: '100' } });

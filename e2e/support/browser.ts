@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Screenshots land here for people to look at; the folder is ignored by git. */
@@ -82,4 +82,45 @@ export async function signInOnPage(
   await page.locator('#login-password').fill(password);
   await page.locator('form button[type="submit"]').click();
   await page.locator('.sittings h1').waitFor();
+}
+
+/**
+ * A page in a new browser profile that chose this language on this device (over the user's
+ * own), added to `contexts` for closing. Reduced motion: the app scrolls smoothly otherwise, and
+ * a drag would start mid-scroll.
+ */
+export async function pageIn(
+  browser: Browser,
+  contexts: BrowserContext[],
+  locale: string,
+  width: number,
+): Promise<Page> {
+  const context = await browser.newContext({
+    locale,
+    viewport: { width, height: 900 },
+    reducedMotion: 'reduce',
+  });
+  contexts.push(context);
+  await context.addInitScript(
+    (chosen) => {
+      window.localStorage.setItem('veche.language', chosen);
+    },
+    locale.slice(0, 2),
+  );
+  return context.newPage();
+}
+
+/** A date `daysAhead` from today as a date input takes it (YYYY-MM-DD). */
+export const isoDate = (daysAhead: number): string =>
+  new Date(Date.now() + daysAhead * 86_400_000).toISOString().slice(0, 10);
+
+/** The agenda editor's tree as numbered titles ("2.1 Dyskusja"), read from its fields. */
+export async function agendaOutline(on: Page): Promise<string[]> {
+  return on.locator('.agenda-editor__item').evaluateAll((items) =>
+    items.map((item) => {
+      const number = item.querySelector('.agenda-editor__number')?.textContent ?? '';
+      const title = item.querySelector<HTMLInputElement>('input[type="text"]')?.value;
+      return `${number} ${title ?? ''}`;
+    }),
+  );
 }
