@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
+import { HttpError } from '../http/api-error.js';
 
 /** The kinds of document a sitting takes (issue 5): PDF, Word, OpenDocument text, images. */
 export const DOCUMENT_TYPES = {
@@ -30,4 +31,23 @@ export async function documentTypeOf(content: Uint8Array): Promise<DocumentTypeV
     return { ok: false, reason: 'unsupported', detected: detected?.mime ?? null };
   }
   return { ok: true, extension: detected.ext, mediaType: DOCUMENT_TYPES[detected.ext] };
+}
+
+/**
+ * The type of an uploaded document, or the refusal every upload gives (422, field `file`): an
+ * empty file, or one that is none of the accepted kinds (what it seems to be in `facts`).
+ */
+export async function acceptedDocumentType(
+  content: Uint8Array,
+): Promise<{ extension: DocumentExtension; mediaType: string }> {
+  const type = await documentTypeOf(content);
+  if (type.ok) return type;
+  throw type.reason === 'empty'
+    ? new HttpError(422, 'file_empty', 'file: the file is empty', { field: 'file' })
+    : new HttpError(
+        422,
+        'file_type_unsupported',
+        'file: only PDF, DOCX, ODT, PNG, JPEG and WebP files are accepted',
+        { field: 'file', facts: { detected: type.detected } },
+      );
 }

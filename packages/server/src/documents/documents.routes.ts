@@ -1,10 +1,10 @@
-import type { MultipartFile } from '@fastify/multipart';
 import { documentUploadFieldsSchema } from '@veche/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { z } from 'zod';
 import { HttpError, parseInput } from '../http/api-error.js';
+import { readUpload, requireFile } from '../http/multipart-upload.js';
 import { authOf, type SignedInGuard } from '../http/authentication.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { Repositories } from '../storage/repositories.js';
@@ -13,7 +13,6 @@ import {
   listDocuments,
   publicDocuments,
   readableDocument,
-  type UploadedFile,
 } from './documents.use-case.js';
 
 const sittingParams = z.object({ sittingId: z.uuid() });
@@ -44,34 +43,9 @@ export function documentRoutes(
     { preHandler: signedIn },
     async (request, reply) => {
       const { sittingId } = parseInput(sittingParams, request.params);
-      if (!request.isMultipart()) {
-        throw new HttpError(415, 'validation_failed', '(body): send multipart/form-data', {
-          field: '(body)',
-        });
-      }
-      const texts: Record<string, string> = {};
-      let file: UploadedFile | undefined;
-      try {
-        for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
-          if (part.type === 'file') {
-            file = await fileOf(part);
-          } else if (typeof part.value === 'string') {
-            texts[part.fieldname] = part.value;
-          }
-        }
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new HttpError(413, 'file_too_large', 'file: the file is too large', {
-            field: 'file',
-            facts: { maxBytes },
-          });
-        }
-        throw error;
-      }
+      const { texts, file: uploaded } = await readUpload(request, maxBytes);
       const fields = parseInput(documentUploadFieldsSchema, texts);
-      if (file === undefined) {
-        throw new HttpError(400, 'validation_failed', 'file: no file was sent', { field: 'file' });
-      }
+      const file = requireFile(uploaded);
       const document = await attachDocument(
         repos,
         blobs,
@@ -121,10 +95,4 @@ export function documentRoutes(
       .header('content-length', String(document.sizeBytes))
       .send(stream);
   });
-}
-
-async function fileOf(part: MultipartFile): Promise<UploadedFile> {
-  // Whole in memory: documents are limited in size, and the type check reads the content.
-  const content = await part.toBuffer();
-  return { fileName: part.filename, content };
 }

@@ -1,13 +1,14 @@
 import { holdsAnyRole, PREPARING_ROLES } from '@veche/domain';
 import type { DocumentUploadFields, SittingDocument } from '@veche/protocol';
 import { HttpError } from '../http/api-error.js';
+import type { UploadedFile } from '../http/multipart-upload.js';
 import { queueChanges, type NoticeContext } from '../notices/sitting-notices.js';
 import { sittingAccess } from '../sittings/sitting-access.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { Repositories } from '../storage/repositories.js';
 import type { DocumentRow } from '../storage/repositories/documents.repository.js';
 import type { UserRow } from '../storage/repositories/users.repository.js';
-import { documentTypeOf } from './document-type.js';
+import { acceptedDocumentType } from './document-type.js';
 
 export function documentView(row: DocumentRow): SittingDocument {
   return {
@@ -33,12 +34,9 @@ export function cleanFileName(name: string): string {
   return clean.slice(0, 200) || 'document';
 }
 
-const withoutExtension = (fileName: string) => fileName.replace(/\.[^.]{1,8}$/, '') || fileName;
-
-export interface UploadedFile {
-  readonly fileName: string;
-  readonly content: Buffer;
-}
+/** A file's name without its extension ("projekt.pdf" becomes "projekt"), for a default title. */
+export const withoutExtension = (fileName: string) =>
+  fileName.replace(/\.[^.]{1,8}$/, '') || fileName;
 
 /**
  * Attaches a document to a sitting or to one of its items: for those who prepare sittings. The
@@ -67,17 +65,7 @@ export async function attachDocument(
       });
     }
   }
-  const type = await documentTypeOf(file.content);
-  if (!type.ok) {
-    throw type.reason === 'empty'
-      ? new HttpError(422, 'file_empty', 'file: the file is empty', { field: 'file' })
-      : new HttpError(
-          422,
-          'file_type_unsupported',
-          'file: only PDF, DOCX, ODT, PNG, JPEG and WebP files are accepted',
-          { field: 'file', facts: { detected: type.detected } },
-        );
-  }
+  const type = await acceptedDocumentType(file.content);
   const fileName = cleanFileName(file.fileName);
   const blob = await blobs.put(file.content);
   const row = await repos.documents.create({

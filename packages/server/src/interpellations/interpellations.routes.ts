@@ -1,14 +1,13 @@
-import type { MultipartFile } from '@fastify/multipart';
 import {
   answerInterpellationRequestSchema,
   fileInterpellationRequestSchema,
   interpellationFileUploadFieldsSchema,
   interpellationListQuerySchema,
 } from '@veche/protocol';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { contentDisposition } from '../documents/documents.routes.js';
-import type { UploadedFile } from '../documents/documents.use-case.js';
+import { readUpload, requireFile } from '../http/multipart-upload.js';
 import { HttpError, parseInput } from '../http/api-error.js';
 import { authOf, type SignedInGuard } from '../http/authentication.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -77,7 +76,8 @@ export function interpellationRoutes(
     { preHandler: signedIn },
     async (request, reply) => {
       const { interpellationId } = parseInput(interpellationParams, request.params);
-      const { texts, file } = await multipartOf(request, maxBytes);
+      const { texts, file: uploaded } = await readUpload(request, maxBytes);
+      const file = requireFile(uploaded);
       const fields = parseInput(interpellationFileUploadFieldsSchema, texts);
       const created = await attachInterpellationFile(
         repos,
@@ -120,44 +120,4 @@ export function interpellationRoutes(
     }
     return reply.type(file.mediaType).header('content-length', String(file.sizeBytes)).send(stream);
   });
-}
-
-/** The text fields and the one file of a multipart upload, within the size limit. */
-async function multipartOf(
-  request: FastifyRequest,
-  maxBytes: number,
-): Promise<{ texts: Record<string, string>; file: UploadedFile }> {
-  if (!request.isMultipart()) {
-    throw new HttpError(415, 'validation_failed', '(body): send multipart/form-data', {
-      field: '(body)',
-    });
-  }
-  const texts: Record<string, string> = {};
-  let file: UploadedFile | undefined;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
-      if (part.type === 'file') {
-        file = await fileOf(part);
-      } else if (typeof part.value === 'string') {
-        texts[part.fieldname] = part.value;
-      }
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new HttpError(413, 'file_too_large', 'file: the file is too large', {
-        field: 'file',
-        facts: { maxBytes },
-      });
-    }
-    throw error;
-  }
-  if (file === undefined) {
-    throw new HttpError(400, 'validation_failed', 'file: no file was sent', { field: 'file' });
-  }
-  return { texts, file };
-}
-
-async function fileOf(part: MultipartFile): Promise<UploadedFile> {
-  // Whole in memory: files are limited in size, and the type check reads the content.
-  return { fileName: part.filename, content: await part.toBuffer() };
 }

@@ -15,8 +15,9 @@ import type {
   InterpellationFileUploadFields,
   InterpellationListQuery,
 } from '@veche/protocol';
-import { cleanFileName, type UploadedFile } from '../documents/documents.use-case.js';
-import { documentTypeOf } from '../documents/document-type.js';
+import { cleanFileName, withoutExtension } from '../documents/documents.use-case.js';
+import type { UploadedFile } from '../http/multipart-upload.js';
+import { acceptedDocumentType } from '../documents/document-type.js';
 import { HttpError } from '../http/api-error.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { inTransaction, type Repositories } from '../storage/repositories.js';
@@ -27,7 +28,7 @@ import type {
 } from '../storage/repositories/interpellations.repository.js';
 import type { UserRow } from '../storage/repositories/users.repository.js';
 import type { StorageContext } from '../storage/storage-context.js';
-import { wallClockIn } from '../time/zoned-time.js';
+import { localDateIn } from '../time/zoned-time.js';
 
 /** The office records answers: the operators and the council's administrators. */
 const OFFICE_ROLES: readonly CouncilRole[] = ['operator', 'council_admin'];
@@ -40,13 +41,6 @@ const MAYOR: Record<Language, string> = {
   'sr-Latn': 'Predsednik opštine',
   en: 'The mayor',
 };
-
-/** The council's calendar day at `instant`, YYYY-MM-DD, on the council's clock. */
-export function localDate(instant: Date, timeZone: string): string {
-  const { year, month, day } = wallClockIn(instant, timeZone);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
 
 export function interpellationFileView(row: InterpellationFileRow): InterpellationFile {
   return {
@@ -99,7 +93,7 @@ async function viewsOf(
     council.id,
     rows.map((row) => row.id),
   );
-  const today = localDate(now, council.timeZone);
+  const today = localDateIn(now, council.timeZone);
   return rows.map((row) => interpellationView(row, files, today));
 }
 
@@ -175,7 +169,7 @@ export async function fileInterpellation(
     // The council's row is locked so that two filings at once never take the same number.
     await repos.councils.lock(councilId);
     const now = storage.clock();
-    const filedOn = localDate(now, council.timeZone);
+    const filedOn = localDateIn(now, council.timeZone);
     const created = await repos.interpellations.create({
       councilId,
       year: Number(filedOn.slice(0, 4)),
@@ -235,7 +229,7 @@ export async function answerInterpellation(
   const now = storage.clock();
   const updated = await repos.interpellations.answer(council.id, id, input.version, {
     answerText: input.answerText,
-    answeredOn: localDate(now, council.timeZone),
+    answeredOn: localDateIn(now, council.timeZone),
     answeredByUserId: user.id,
   });
   const current = await repos.interpellations.findInCouncil(council.id, id);
@@ -279,24 +273,14 @@ export async function attachInterpellationFile(
         )
       : new HttpError(403, 'forbidden', 'role: you may not add this file', { field: 'role' });
   }
-  const type = await documentTypeOf(file.content);
-  if (!type.ok) {
-    throw type.reason === 'empty'
-      ? new HttpError(422, 'file_empty', 'file: the file is empty', { field: 'file' })
-      : new HttpError(
-          422,
-          'file_type_unsupported',
-          'file: only PDF, DOCX, ODT, PNG, JPEG and WebP files are accepted',
-          { field: 'file', facts: { detected: type.detected } },
-        );
-  }
+  const type = await acceptedDocumentType(file.content);
   const fileName = cleanFileName(file.fileName);
   const blob = await blobs.put(file.content);
   const created = await repos.interpellations.addFile({
     councilId: council.id,
     interpellationId: id,
     role: fields.role,
-    title: fields.title ?? fileName.replace(/\.[^.]{1,8}$/, ''),
+    title: fields.title ?? withoutExtension(fileName),
     fileName,
     mediaType: type.mediaType,
     sizeBytes: blob.sizeBytes,

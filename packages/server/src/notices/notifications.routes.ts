@@ -31,22 +31,27 @@ export function notificationRoutes(
       const query = parseInput(notificationsQuerySchema, request.query);
       const language = query.language ?? asLanguage(user.language);
       const rows = await repos.notices.forUser(user.id, LATEST);
+      // Most of a member's notices are about a few sittings: look each one up once.
+      const named = new Map<string, Promise<{ name: string; timeZone: string } | null>>();
+      const sittingOf = (councilId: string, sittingId: string) => {
+        let found = named.get(sittingId);
+        if (found === undefined) {
+          found = describedSitting(repos, councilId, sittingId, language);
+          named.set(sittingId, found);
+        }
+        return found;
+      };
       const notifications = [];
       for (const row of rows) {
-        const sitting = await repos.sittings.findById(row.councilId, row.sittingId);
-        const council = await repos.councils.findById(row.councilId);
-        const body =
-          sitting === undefined
-            ? undefined
-            : await repos.bodies.findById(row.councilId, sitting.bodyId);
-        if (sitting === undefined || council === undefined || body === undefined) continue;
+        const sitting = await sittingOf(row.councilId, row.sittingId);
+        if (sitting === null) continue;
         notifications.push({
           id: row.id,
           sittingId: row.sittingId,
           kind: row.kind as 'convened' | 'changed',
-          sittingName: sittingName(language, { ...sitting, bodyName: body.name }),
+          sittingName: sitting.name,
           changes: (row.changes as NoticeChange[]).map((change) =>
-            describeChange(change, language, council.timeZone),
+            describeChange(change, language, sitting.timeZone),
           ),
           createdAt: row.createdAt.toISOString(),
           read: row.readAt !== null,
@@ -64,4 +69,24 @@ export function notificationRoutes(
     await repos.notices.markRead(authOf(request).user.id, ids ?? null);
     return reply.status(204).send();
   });
+}
+
+/** A sitting's name in `language` and its council's time zone; null when it is gone. */
+async function describedSitting(
+  repos: Repositories,
+  councilId: string,
+  sittingId: string,
+  language: Language,
+): Promise<{ name: string; timeZone: string } | null> {
+  const sitting = await repos.sittings.findById(councilId, sittingId);
+  if (sitting === undefined) return null;
+  const [council, body] = await Promise.all([
+    repos.councils.findById(councilId),
+    repos.bodies.findById(councilId, sitting.bodyId),
+  ]);
+  if (council === undefined || body === undefined) return null;
+  return {
+    name: sittingName(language, { ...sitting, bodyName: body.name }),
+    timeZone: council.timeZone,
+  };
 }

@@ -15,7 +15,7 @@ import { createRepositories, inTransaction, type Repositories } from '../storage
 import type { SittingNoticeRow } from '../storage/repositories/notices.repository.js';
 import type { SittingRow } from '../storage/repositories/sittings.repository.js';
 import type { StorageContext } from '../storage/storage-context.js';
-import { wallClockIn } from '../time/zoned-time.js';
+import { localDateIn } from '../time/zoned-time.js';
 import { CHANGE_PHRASES, describeChange, type NoticeChange } from './notice-changes.js';
 
 /** Where a notice's links point and how long changes gather before they are sent. */
@@ -92,8 +92,7 @@ async function sendNotice(
     repos.documents.listForSitting(sitting.councilId, sitting.id),
   ]);
   if (council === undefined || body === undefined) return 0;
-  const day = wallClockIn(sitting.startsAt, council.timeZone);
-  const onDate = `${String(day.year)}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+  const onDate = localDateIn(sitting.startsAt, council.timeZone);
   const members = await repos.persons.membersOfBody(sitting.councilId, sitting.bodyId, onDate);
   const agenda = numberAgenda(normalizeAgenda(agendaTree(rows))).map(
     (item) => `${item.number}. ${item.title}`,

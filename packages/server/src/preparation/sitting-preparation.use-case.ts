@@ -30,7 +30,7 @@ import { buildSittingSetup } from '../sittings/sitting-setup.js';
 import { inTransaction, type Repositories } from '../storage/repositories.js';
 import type { AgendaItemRow, SittingRow } from '../storage/repositories/sittings.repository.js';
 import { hasPgCode, UNIQUE_VIOLATION, type StorageContext } from '../storage/storage-context.js';
-import { instantOf, wallClockIn } from '../time/zoned-time.js';
+import { instantOf, localDateIn, wallClockIn } from '../time/zoned-time.js';
 import { templateView } from './agenda-templates.use-case.js';
 
 type CreateSitting = z.output<typeof createSittingRequestSchema>;
@@ -73,16 +73,10 @@ async function preparedSitting(
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
-/** The YYYY-MM-DD on which `instant` falls in the council's time zone. */
-function localDate(instant: Date, timeZone: string): string {
-  const day = wallClockIn(instant, timeZone);
-  return `${String(day.year)}-${pad(day.month)}-${pad(day.day)}`;
-}
-
 /** `2026-12-01T10:00`: the wall clock in the council's time zone at `instant`. */
 function localDateTime(instant: Date, timeZone: string): string {
   const time = wallClockIn(instant, timeZone);
-  return `${localDate(instant, timeZone)}T${pad(time.hour)}:${pad(time.minute)}`;
+  return `${localDateIn(instant, timeZone)}T${pad(time.hour)}:${pad(time.minute)}`;
 }
 
 /** The instant a form's start names: with an offset as given, without one on the council's clock. */
@@ -333,7 +327,7 @@ export async function createSitting(
       field: 'bodyId',
     });
   }
-  const day = localDate(startsAt, council.timeZone);
+  const day = localDateIn(startsAt, council.timeZone);
   const term =
     input.termId === undefined
       ? await repos.terms.current(councilId, day)

@@ -6,7 +6,7 @@ import {
 } from '@veche/domain';
 import type { Repositories } from '../storage/repositories.js';
 import type { SittingRow } from '../storage/repositories/sittings.repository.js';
-import { wallClockIn } from '../time/zoned-time.js';
+import { localDateIn } from '../time/zoned-time.js';
 import { agendaTree } from './agenda-rows.js';
 
 /** Speaking time when neither the item nor the council sets one. */
@@ -26,8 +26,7 @@ export async function buildSittingSetup(
   if (council === undefined || body === undefined) {
     throw new Error(`sitting ${sitting.id} refers to a missing council or body`);
   }
-  const day = wallClockIn(sitting.startsAt, council.timeZone);
-  const onDate = `${String(day.year)}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+  const onDate = localDateIn(sitting.startsAt, council.timeZone);
   const members = await repos.persons.membersOfBody(sitting.councilId, sitting.bodyId, onDate);
   const agendaRows = await repos.sittings.agendaOf(sitting.councilId, [sitting.id]);
   return {

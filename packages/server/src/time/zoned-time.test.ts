@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf, wallClockIn } from './zoned-time.js';
+import { instantOf, localDateIn, wallClockIn } from './zoned-time.js';
 
 describe('wall-clock time in a council’s time zone', () => {
   it.each([
@@ -42,5 +42,14 @@ describe('wall-clock time in a council’s time zone', () => {
         'Europe/Warsaw',
       ).toISOString(),
     ).toBe('2026-10-25T00:30:00.000Z');
+  });
+});
+
+describe('a council’s calendar day', () => {
+  it('is the date on the council’s clock, not in UTC', () => {
+    const lateEvening = new Date('2026-11-30T23:30:00Z');
+    expect(localDateIn(lateEvening, 'Europe/Warsaw')).toBe('2026-12-01');
+    expect(localDateIn(lateEvening, 'UTC')).toBe('2026-11-30');
+    expect(localDateIn(new Date('2026-01-05T08:00:00Z'), 'Europe/Belgrade')).toBe('2026-01-05');
   });
 });

@@ -64,3 +64,10 @@ export function instantOf(local: WallClock, timeZone: string): Date {
   );
   return new Date(valid.length > 0 ? Math.min(...valid) : naive - before);
 }
+
+/** The calendar day (YYYY-MM-DD) on which `instant` falls in `timeZone`: a council's date. */
+export function localDateIn(instant: Date, timeZone: string): string {
+  const { year, month, day } = wallClockIn(instant, timeZone);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${String(year)}-${pad(month)}-${pad(day)}`;
+}
