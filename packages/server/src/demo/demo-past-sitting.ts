@@ -3,7 +3,6 @@ import { inProcessBus } from '../realtime/event-bus.js';
 import { liveSittingService } from '../sittings/live-sitting.service.js';
 import type { Repositories } from '../storage/repositories.js';
 import { createRepositories } from '../storage/repositories.js';
-import type { SittingRow } from '../storage/repositories/sittings.repository.js';
 import type { StorageContext } from '../storage/storage-context.js';
 import { instantOf, wallClockIn } from '../time/zoned-time.js';
 import { DEMO_COUNCIL_NAME } from './demo-council.js';
