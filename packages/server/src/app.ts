@@ -33,6 +33,7 @@ import { startNoticeSender } from './notices/sitting-notices.js';
 import { preparationRoutes } from './preparation/preparation.routes.js';
 import { publicSittingRoutes } from './sittings/public-sitting.routes.js';
 import { calendarRoutes } from './sittings/calendar.routes.js';
+import { minutesRoutes } from './minutes/minutes.routes.js';
 import type { Mailer } from './mail/mailer.js';
 import { sittingRoutes } from './sittings/sitting.routes.js';
 import type { OpenDatabase } from './storage/database.js';
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   publicSittingRoutes(app, repos);
   const live = liveSittingService(storage, repos, deps.bus);
   liveSittingRoutes(app, repos, signedIn, live);
+  minutesRoutes(app, repos, live);
   tabletLinkRoutes(app, repos, accounts, live, config, signedIn, storage.clock);
   documentRoutes(
     app,

@@ -170,6 +170,12 @@ function setPresence(draft: Draft, memberId: string, present: boolean, at: numbe
   else list[list.length - 1] = { from: list.at(-1)!.from, to: at };
 }
 
+/** Names of the given members in the order of the body's members. */
+function inBodyOrder(setup: SittingSetup, ids: readonly string[]): string[] {
+  const wanted = new Set(ids);
+  return setup.members.filter((member) => wanted.has(member.id)).map((member) => member.name);
+}
+
 function updateVote(draft: Draft, voteId: string, change: (vote: VoteRecord) => VoteRecord): void {
   const vote = draft.votes.get(voteId);
   if (vote !== undefined) draft.votes.set(voteId, change(vote));
@@ -299,7 +305,7 @@ function fold(draft: Draft, setup: SittingSetup, names: Map<string, string>, eve
         outcome: null,
         named: null,
         notVoting: [],
-        absent: event.absent.map((id) => names.get(id) ?? id),
+        absent: inBodyOrder(setup, event.absent),
         annulment: null,
         repeatOf: event.repeatOf,
         repeatedBy: null,
