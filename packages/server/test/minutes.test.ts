@@ -277,6 +277,7 @@ describe('the minutes of the demo council sitting 23', () => {
 describe('the minutes of a Bulgarian council', () => {
   let operator: TestClient;
   let councillor: TestClient;
+  let openEtag: string;
 
   async function command(client: TestClient, body: Record<string, unknown>): Promise<void> {
     const response = await client.post(`/api/sittings/${bg.sittingId}/commands`, {
@@ -372,7 +373,9 @@ describe('the minutes of a Bulgarian council', () => {
     // The vote still open has no list yet.
     await expectNotFound(`/api/public/sittings/${bg.sittingId}/votes/bg-vote-second/list.pdf`);
 
-    const open = pdfText((await download(`/api/public/sittings/${bg.sittingId}/minutes.pdf`)).body);
+    const whileOpen = await download(`/api/public/sittings/${bg.sittingId}/minutes.pdf`);
+    openEtag = whileOpen.response.headers.get('etag')!;
+    const open = pdfText(whileOpen.body);
     expect(open).toContain('Заседанието още не е закрито');
     expect(open).toContain('Гласуването продължава.');
   });
@@ -387,8 +390,12 @@ describe('the minutes of a Bulgarian council', () => {
     await command(operator, { type: 'sitting.resume' });
     await command(operator, { type: 'sitting.close' });
 
-    const { response, body } = await download(`/api/public/sittings/${bg.sittingId}/minutes.pdf`);
+    const { response, body } = await download(`/api/public/sittings/${bg.sittingId}/minutes.pdf`, {
+      'if-none-match': openEtag,
+    });
+    // The log moved on since the open sitting's minutes were fetched: the old ETag is stale.
     expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).not.toBe(openEtag);
     expect(response.headers.get('content-disposition')).toMatch(
       new RegExp(
         `^attachment; filename="minutes-I-\\d{4}-\\d\\d-\\d\\d\\.pdf"; filename\\*=UTF-8''${encodeURIComponent('Протокол I ')}`,

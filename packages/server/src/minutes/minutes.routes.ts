@@ -26,6 +26,28 @@ export function attachment(asciiName: string, name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/** How many rendered files a process keeps; a closed sitting's minutes are asked for again and again. */
+const CACHED_FILES = 32;
+
+/**
+ * Rendered files by ETag, most recently used last. The ETag changes with the log and the header,
+ * so a kept file is never stale.
+ */
+const rendered = new Map<string, Promise<Buffer>>();
+
+function renderOnce(etag: string, render: () => Promise<Buffer>): Promise<Buffer> {
+  let file = rendered.get(etag);
+  if (file === undefined) {
+    file = render();
+    // A failed rendering is not kept: the next request tries again.
+    file.catch(() => rendered.delete(etag));
+  }
+  rendered.delete(etag);
+  rendered.set(etag, file);
+  if (rendered.size > CACHED_FILES) rendered.delete(rendered.keys().next().value!);
+  return file;
+}
+
 async function send(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -40,7 +62,7 @@ async function send(
     .header('x-content-type-options', 'nosniff')
     .header('content-disposition', attachment(file.ascii, file.name));
   if (request.headers['if-none-match'] === etag) return reply.status(304).send();
-  return reply.type(file.type).send(await render());
+  return reply.type(file.type).send(await renderOnce(file.etag, render));
 }
 
 /**
