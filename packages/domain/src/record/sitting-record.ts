@@ -2,7 +2,12 @@ import type { MajorityPresetId } from '../majority.presets.js';
 import type { MajorityOutcome, MajorityRule } from '../majority.rules.js';
 import type { VoteKind } from '../vote-tally.js';
 import type { SittingMode } from '../vocabulary.js';
-import { applyAgendaChange, normalizeAgenda, numberAgenda } from '../sitting/agenda-tree.js';
+import {
+  agendaSubtreeIds,
+  applyAgendaChange,
+  normalizeAgenda,
+  numberAgenda,
+} from '../sitting/agenda-tree.js';
 import type { AgendaChange, AgendaItem, NumberedAgendaItem } from '../sitting/agenda-tree.js';
 import type { SittingEvent } from '../sitting/sitting.events.js';
 import type { SittingSetup } from '../sitting/sitting.state.js';
@@ -109,7 +114,7 @@ export interface AmendmentRecord {
 }
 
 export interface ItemRecord extends NumberedAgendaItem {
-  /** Whether the sitting ever took the item up. */
+  /** Whether the sitting ever took the item, or an item under it, up. */
   readonly reached: boolean;
   /** Speeches and votes in the order they happened. */
   readonly entries: readonly ItemEntry[];
@@ -433,7 +438,8 @@ export function sittingRecord(
     amendments: draft.amendments,
     items: agenda.map((item) => ({
       ...item,
-      reached: draft.reached.has(item.id),
+      // A heading is reached when any item under it is.
+      reached: agendaSubtreeIds(draft.agenda, item.id).some((id) => draft.reached.has(id)),
       entries: entries.filter((entry) => itemOf(entry) === item.id),
     })),
     otherEntries: entries.filter((entry) => {

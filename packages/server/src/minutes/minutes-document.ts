@@ -339,7 +339,9 @@ export function minutesDocument(header: MinutesHeader, record: SittingRecord): M
   blocks.push({ kind: 'heading', level: 1, text: writer.t('proceedingsHeading') });
   for (const item of record.items) {
     blocks.push({ kind: 'heading', level: 2, text: `${item.number}. ${item.title}` });
-    if (item.entries.length === 0) {
+    // A heading whose sub-items follow says nothing of its own unless something happened on it.
+    const heading = record.agenda.some((other) => other.parentId === item.id);
+    if (item.entries.length === 0 && !(heading && item.reached)) {
       paragraph(item.reached ? writer.t('nothingRecorded') : writer.t('itemNotReached'));
     }
     for (const entry of item.entries) blocks.push(...entryBlocks(writer, entry));
