@@ -22,3 +22,4 @@ export * from './administration.rules.js';
 export * from './member-import.rules.js';
 export * from './interpellations/interpellation.rules.js';
 export * from './record/sitting-record.js';
+export * from './resolutions.rules.js';

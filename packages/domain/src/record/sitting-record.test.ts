@@ -310,6 +310,26 @@ describe('the record of a sitting', () => {
     ]);
   });
 
+  it('names members as the opening event does, which puts their names under the hash chain', () => {
+    const { run } = workedSitting();
+    const log = asStored(run.log).map((event) =>
+      event.type === 'sitting.opened'
+        ? {
+            ...event,
+            members: SETUP.members.map((m) =>
+              m.id === 'm01' ? { ...m, name: 'Anna Łęcka-Nowak' } : m,
+            ),
+          }
+        : event,
+    );
+    const record = sittingRecord(SETUP, log);
+    expect(record.attendance[0]!.name).toBe('Anna Łęcka-Nowak');
+    expect(voteOf(record.votes, 'v-budget').named![0]!.name).toBe('Anna Łęcka-Nowak');
+    // The decider writes the members into the opening event itself.
+    const opened = run.log.find((event) => event.type === 'sitting.opened');
+    expect(opened).toMatchObject({ members: SETUP.members });
+  });
+
   it('keeps a speech on no item apart, and the log of a resident speaker by their name', () => {
     const run = startRun(SETUP);
     openWithPresent(run, 3);

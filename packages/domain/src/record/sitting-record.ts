@@ -124,7 +124,7 @@ export type ItemEntry =
   | { readonly kind: 'speech'; readonly speech: SpeechRecord }
   | { readonly kind: 'vote'; readonly vote: VoteRecord };
 
-export interface SittingRecord {
+export interface MinutesRecord {
   readonly sittingId: string;
   readonly number: number;
   readonly mode: SittingMode;
@@ -147,7 +147,7 @@ export interface SittingRecord {
 }
 
 interface Draft {
-  status: SittingRecord['status'];
+  status: MinutesRecord['status'];
   openedAt: number | null;
   closedAt: number | null;
   breaks: BreakRecord[];
@@ -176,9 +176,15 @@ function setPresence(draft: Draft, memberId: string, present: boolean, at: numbe
 }
 
 /** Names of the given members in the order of the body's members. */
-function inBodyOrder(setup: SittingSetup, ids: readonly string[]): string[] {
+function inBodyOrder(
+  setup: SittingSetup,
+  names: ReadonlyMap<string, string>,
+  ids: readonly string[],
+): string[] {
   const wanted = new Set(ids);
-  return setup.members.filter((member) => wanted.has(member.id)).map((member) => member.name);
+  return setup.members
+    .filter((member) => wanted.has(member.id))
+    .map((member) => names.get(member.id) ?? member.name);
 }
 
 function updateVote(draft: Draft, voteId: string, change: (vote: VoteRecord) => VoteRecord): void {
@@ -217,6 +223,8 @@ function fold(draft: Draft, setup: SittingSetup, names: Map<string, string>, eve
     case 'sitting.opened':
       draft.status = 'open';
       draft.openedAt ??= event.at;
+      // The members' names under the hash chain, where the log carries them, are the ones that count.
+      for (const member of event.members ?? []) names.set(member.id, member.name);
       return;
     case 'sitting.suspended':
       draft.status = 'suspended';
@@ -310,7 +318,7 @@ function fold(draft: Draft, setup: SittingSetup, names: Map<string, string>, eve
         outcome: null,
         named: null,
         notVoting: [],
-        absent: inBodyOrder(setup, event.absent),
+        absent: inBodyOrder(setup, names, event.absent),
         annulment: null,
         repeatOf: event.repeatOf,
         repeatedBy: null,
@@ -361,12 +369,17 @@ function fold(draft: Draft, setup: SittingSetup, names: Map<string, string>, eve
 }
 
 /** Members entitled to a named vote who cast no ballot, by name in the body's order. */
-function withNotVoting(vote: VoteRecord, setup: SittingSetup, entitled: ReadonlySet<string>) {
+function withNotVoting(
+  vote: VoteRecord,
+  setup: SittingSetup,
+  names: ReadonlyMap<string, string>,
+  entitled: ReadonlySet<string>,
+) {
   if (vote.named === null) return vote;
   const voted = new Set(vote.named.map((ballot) => ballot.memberId));
   const notVoting = setup.members
     .filter((member) => entitled.has(member.id) && !voted.has(member.id))
-    .map((member) => member.name);
+    .map((member) => names.get(member.id) ?? member.name);
   return { ...vote, notVoting };
 }
 
@@ -377,7 +390,7 @@ function withNotVoting(vote: VoteRecord, setup: SittingSetup, entitled: Readonly
 export function sittingRecord(
   setup: SittingSetup,
   events: readonly RecordedEvent[],
-): SittingRecord {
+): MinutesRecord {
   const names = new Map(setup.members.map((member) => [member.id, member.name]));
   const initial = normalizeAgenda(setup.agenda ?? []);
   const draft: Draft = {
@@ -402,7 +415,7 @@ export function sittingRecord(
   }
 
   const votes = [...draft.votes.values()].map((vote) =>
-    withNotVoting(vote, setup, entitledOf.get(vote.voteId) ?? new Set()),
+    withNotVoting(vote, setup, names, entitledOf.get(vote.voteId) ?? new Set()),
   );
   const voteById = new Map(votes.map((vote) => [vote.voteId, vote]));
   const entries: ItemEntry[] = draft.order.flatMap((key): ItemEntry[] => {
@@ -430,7 +443,7 @@ export function sittingRecord(
     breaks: draft.breaks,
     attendance: setup.members.map((member) => ({
       memberId: member.id,
-      name: member.name,
+      name: names.get(member.id) ?? member.name,
       intervals: draft.intervals.get(member.id) ?? [],
     })),
     initialAgenda: numberAgenda(initial),

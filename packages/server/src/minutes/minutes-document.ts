@@ -4,7 +4,7 @@ import {
   type ItemEntry,
   type Language,
   type SittingMode,
-  type SittingRecord,
+  type MinutesRecord,
   type SpeechRecord,
   type VoteRecord,
 } from '@veche/domain';
@@ -248,7 +248,7 @@ function attendanceRow(writer: Writer, member: AttendanceRecord, index: number):
 }
 
 /** The minutes of a sitting, from its record. */
-export function minutesDocument(header: MinutesHeader, record: SittingRecord): MinutesDocument {
+export function minutesDocument(header: MinutesHeader, record: MinutesRecord): MinutesDocument {
   const writer = new Writer(header);
   const blocks: MinutesBlock[] = heading(writer, writer.t('documentTitle'));
   const paragraph = (text: string) => blocks.push({ kind: 'paragraph', text });
@@ -363,7 +363,7 @@ export function minutesDocument(header: MinutesHeader, record: SittingRecord): M
 /** The named list of one closed named vote, with its item, rule, counts and outcome. */
 export function namedListDocument(
   header: MinutesHeader,
-  record: SittingRecord,
+  record: MinutesRecord,
   vote: VoteRecord,
 ): MinutesDocument {
   const writer = new Writer(header);

@@ -4,7 +4,7 @@ import {
   type Language,
   type RecordedEvent,
   type SittingMode,
-  type SittingRecord,
+  type MinutesRecord,
   type SittingSetup,
   type VoteRecord,
 } from '@veche/domain';
@@ -21,7 +21,7 @@ const LAYOUT_VERSION = 1;
 /** A sitting's record with what its documents need besides: the header, the day, a fingerprint. */
 export interface LoadedRecord {
   readonly header: MinutesHeader;
-  readonly record: SittingRecord;
+  readonly record: MinutesRecord;
   /** The sitting's day in the council's time zone (YYYY-MM-DD), for file names. */
   readonly day: string;
   /** Changes whenever the log or the header does: the base of each document's ETag. */
@@ -73,7 +73,7 @@ export async function loadSittingRecord(
 }
 
 /** A closed named vote of the record: its named list is public from the moment it closes. */
-export function closedNamedVote(record: SittingRecord, voteId: string): VoteRecord {
+export function closedNamedVote(record: MinutesRecord, voteId: string): VoteRecord {
   const vote = record.votes.find((candidate) => candidate.voteId === voteId);
   if (vote?.status !== 'closed' || vote.kind !== 'named' || vote.named === null) {
     throw new HttpError(404, 'not_found', 'No such closed named vote in this sitting');
