@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +73,16 @@ async function seed(): Promise<Seeded> {
   }
 }
 
+/** In CI a missing pdftotext fails the run; elsewhere these tests are skipped, loudly. */
+const HAVE_PDFTOTEXT = spawnSync('pdftotext', ['-v']).error === undefined;
+if (!HAVE_PDFTOTEXT) {
+  const message =
+    'pdftotext is missing, so the minutes tests are skipped; ' +
+    'install it with `apt-get install -y --no-install-recommends poppler-utils`';
+  if (process.env['CI'] === 'true') throw new Error(message);
+  console.warn(`\n*** SKIPPED: ${message}\n`);
+}
+
 async function download(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${veche.url}${path}`, { headers });
   return { response, body: Buffer.from(await response.arrayBuffer()) };
@@ -130,7 +140,7 @@ afterAll(async () => {
 
 const memberName = (index: number) => seeded.pastSetup.members[index]!.name;
 
-describe('the minutes of the demo council sitting 23', () => {
+describe.skipIf(!HAVE_PDFTOTEXT)('the minutes of the demo council sitting 23', () => {
   let text: string;
   beforeAll(async () => {
     const { response, body } = await download(`/api/public/sittings/${seeded.pastId}/minutes.pdf`);
@@ -274,7 +284,7 @@ describe('the minutes of the demo council sitting 23', () => {
   });
 });
 
-describe('the minutes of a Bulgarian council', () => {
+describe.skipIf(!HAVE_PDFTOTEXT)('the minutes of a Bulgarian council', () => {
   let operator: TestClient;
   let councillor: TestClient;
   let openEtag: string;
