@@ -156,7 +156,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   recordRoutes(app, repos, live, storage.clock);
   resolutionsRoutes(app, repos);
   liveSittingRoutes(app, repos, signedIn, live);
-  minutesRoutes(app, repos, live);
+  minutesRoutes(app, repos, live, config);
   tabletLinkRoutes(app, repos, accounts, live, config, signedIn, storage.clock);
   documentRoutes(
     app,

@@ -160,12 +160,24 @@ describe.skipIf(!HAVE_PDFTOTEXT)('the minutes of the demo council sitting 23', (
         encodeURIComponent(`Protokół XXIII ${day}.pdf`),
     );
     const etag = response.headers.get('etag')!;
-    expect(etag).toMatch(/^"[0-9a-f]{32}-pdf"$/);
+    expect(etag).toMatch(/^"[0-9a-f]{32}-[0-9a-f]{8}-pdf"$/);
     const again = await download(`/api/public/sittings/${seeded.pastId}/minutes.pdf`, {
       'if-none-match': etag,
     });
     expect(again.response.status).toBe(304);
     expect(again.body.length).toBe(0);
+  });
+
+  it('ends with the last hash of the log and how to verify the record', async () => {
+    const record = await new TestClient(veche.url).get<{ head: { seq: number; hash: string } }>(
+      `/api/public/sittings/${seeded.pastId}/record.json`,
+    );
+    const { seq, hash } = record.body.head;
+    expect(text).toContain(`zdarzeniem ${String(seq)} o skrócie ${hash}`);
+    // (A long address may wrap in the PDF.)
+    expect(text.replace(/\/ /g, '/')).toContain(
+      `npx veche verify ${veche.url}/api/public/sittings/${seeded.pastId}/record.json`,
+    );
   });
 
   it('has the header: council, sitting in Roman numerals, date, place and mode', () => {

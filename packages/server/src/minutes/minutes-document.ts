@@ -56,6 +56,11 @@ export interface MinutesHeader {
   readonly mode: SittingMode;
   readonly timeZone: string;
   readonly language: Language;
+  /**
+   * The last event of the log and where its public record is: printed at the end, so that a
+   * copy of the last hash is kept outside the server (it pins the end of the chain).
+   */
+  readonly chainHead?: { readonly seq: number; readonly hash: string; readonly recordUrl: string };
 }
 
 /** The language whose words a majority preset's native name is written in. */
@@ -349,6 +354,15 @@ export function minutesDocument(header: MinutesHeader, record: MinutesRecord): M
   if (record.otherEntries.length > 0) {
     blocks.push({ kind: 'heading', level: 2, text: writer.t('otherEntriesHeading') });
     for (const entry of record.otherEntries) blocks.push(...entryBlocks(writer, entry));
+  }
+  if (header.chainHead !== undefined) {
+    paragraph(
+      writer.t('chainHead', {
+        seq: String(header.chainHead.seq),
+        hash: header.chainHead.hash,
+        command: `npx veche verify ${header.chainHead.recordUrl}`,
+      }),
+    );
   }
   paragraph(writer.t('footer'));
 

@@ -89,6 +89,7 @@ export const MINUTES_LABEL_KEYS = [
   'decimalSeparator',
   'page',
   'footer',
+  'chainHead',
 ] as const;
 export type MinutesLabelKey = (typeof MINUTES_LABEL_KEYS)[number];
 export type MinutesLabels = { readonly [K in MinutesLabelKey]: string };

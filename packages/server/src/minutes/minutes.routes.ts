@@ -1,4 +1,7 @@
 import { toRoman } from '@veche/domain';
+import { createHash } from 'node:crypto';
+import type { Config } from '../config.js';
+import { publicOrigin } from '../http/public-origin.js';
 import { commandIdFieldSchema } from '@veche/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -74,18 +77,26 @@ export function minutesRoutes(
   app: FastifyInstance,
   repos: Repositories,
   live: LiveSittingService,
+  config: Config,
 ): void {
   const minutes = async (request: FastifyRequest, reply: FastifyReply, kind: 'pdf' | 'docx') => {
     const { sittingId } = parseInput(sittingParams, request.params);
     const loaded = await loadSittingRecord(repos, live, sittingId);
     const labels = MINUTES_LABELS[loaded.header.language];
     const roman = toRoman(loaded.record.number);
-    const document = minutesDocument(loaded.header, loaded.record);
+    const origin = publicOrigin(request, config);
+    const recordUrl = `${origin}/api/public/sittings/${sittingId}/record.json`;
+    const document = minutesDocument(
+      { ...loaded.header, chainHead: { ...loaded.head, recordUrl } },
+      loaded.record,
+    );
+    // The files name the record's address, so one rendered for another origin is another file.
+    const originTag = createHash('sha256').update(origin).digest('hex').slice(0, 8);
     return send(
       request,
       reply,
       {
-        etag: `${loaded.fingerprint}-${kind}`,
+        etag: `${loaded.fingerprint}-${originTag}-${kind}`,
         type: kind === 'pdf' ? PDF : DOCX,
         ascii: `minutes-${roman}-${loaded.day}.${kind}`,
         name: `${labels.documentTitle} ${roman} ${loaded.day}.${kind}`,

@@ -22,6 +22,8 @@ const LAYOUT_VERSION = 1;
 export interface LoadedRecord {
   readonly header: MinutesHeader;
   readonly record: MinutesRecord;
+  /** The log's last event, whose hash pins the end of the chain. */
+  readonly head: { readonly seq: number; readonly hash: string };
   /** The sitting's day in the council's time zone (YYYY-MM-DD), for file names. */
   readonly day: string;
   /** Changes whenever the log or the header does: the base of each document's ETag. */
@@ -69,7 +71,14 @@ export async function loadSittingRecord(
     .update(JSON.stringify({ LAYOUT_VERSION, header, last: rows.at(-1)!.hash }))
     .digest('hex')
     .slice(0, 32);
-  return { header, record, day: localDateIn(sitting.startsAt, council.timeZone), fingerprint };
+  const last = rows.at(-1)!;
+  return {
+    header,
+    record,
+    head: { seq: last.seq, hash: last.hash },
+    day: localDateIn(sitting.startsAt, council.timeZone),
+    fingerprint,
+  };
 }
 
 /** A closed named vote of the record: its named list is public from the moment it closes. */

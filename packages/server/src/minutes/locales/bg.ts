@@ -78,4 +78,6 @@ export const bg: MinutesLabels = {
   decimalSeparator: ',',
   page: 'Страница {{page}} от {{pages}}',
   footer: 'Документът е изготвен във Veche въз основа на записа на заседанието.',
+  chainHead:
+    'Записът на заседанието завършва със събитие {{seq}} с отпечатък {{hash}}. Всеки може да го провери: {{command}}',
 };

@@ -77,4 +77,6 @@ export const en: MinutesLabels = {
   decimalSeparator: '.',
   page: 'Page {{page}} of {{pages}}',
   footer: 'Prepared in Veche from the record of the sitting.',
+  chainHead:
+    'The record of this sitting ends with event {{seq}}, hash {{hash}}. Anyone can check it: {{command}}',
 };

@@ -78,4 +78,6 @@ export const pl: MinutesLabels = {
   decimalSeparator: ',',
   page: 'Strona {{page}} z {{pages}}',
   footer: 'Dokument sporządzony w systemie Veche na podstawie zapisu przebiegu sesji.',
+  chainHead:
+    'Zapis przebiegu sesji kończy się zdarzeniem {{seq}} o skrócie {{hash}}. Każdy może go sprawdzić: {{command}}',
 };

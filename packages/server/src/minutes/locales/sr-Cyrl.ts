@@ -78,4 +78,6 @@ export const srCyrl: MinutesLabels = {
   decimalSeparator: ',',
   page: 'Страна {{page}} од {{pages}}',
   footer: 'Документ је сачињен у систему Veche на основу записа о седници.',
+  chainHead:
+    'Запис о седници завршава догађајем {{seq}} са отиском {{hash}}. Свако може да га провери: {{command}}',
 };

@@ -78,4 +78,6 @@ export const srLatn: MinutesLabels = {
   decimalSeparator: ',',
   page: 'Strana {{page}} od {{pages}}',
   footer: 'Dokument je sačinjen u sistemu Veche na osnovu zapisa o sednici.',
+  chainHead:
+    'Zapis o sednici završava događajem {{seq}} sa otiskom {{hash}}. Svako može da ga proveri: {{command}}',
 };
