@@ -33,6 +33,8 @@ import { startNoticeSender } from './notices/sitting-notices.js';
 import { preparationRoutes } from './preparation/preparation.routes.js';
 import { publicSittingRoutes } from './sittings/public-sitting.routes.js';
 import { calendarRoutes } from './sittings/calendar.routes.js';
+import { openDataRoutes } from './open-data/open-data.routes.js';
+import { openDataService } from './open-data/open-data.use-case.js';
 import type { Mailer } from './mail/mailer.js';
 import { sittingRoutes } from './sittings/sitting.routes.js';
 import type { OpenDatabase } from './storage/database.js';
@@ -176,6 +178,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     signedIn,
   );
   calendarRoutes(app, repos, config);
+  openDataRoutes(app, openDataService(repos, live, storage.clock), config);
   platformRoutes(app, repos, storage, signedIn);
   councilAdministrationRoutes(app, repos, storage, signedIn);
   await memberImportRoutes(app, storage, signedIn);
