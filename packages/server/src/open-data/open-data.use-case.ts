@@ -5,6 +5,7 @@ import type {
   OpenDataBallot,
   OpenDataSitting,
   OpenDataVote,
+  PublicVote,
   PublicVotes,
 } from '@veche/protocol';
 import { HttpError } from '../http/api-error.js';
@@ -61,8 +62,8 @@ export function openDataService(repos: Repositories, live: LiveSittingService, c
     };
   }
 
-  function listOrNotFound(log: SittingLog, voteId: string): NamedList {
-    const list = namedList(log, voteId);
+  function listOrNotFound(log: SittingLog, voteId: string, vote?: PublicVote): NamedList {
+    const list = vote === undefined ? namedList(log, voteId) : namedList(log, voteId, vote);
     if (list === undefined) {
       throw new HttpError(404, 'not_found', 'No closed named vote with this id in this sitting');
     }
@@ -84,7 +85,7 @@ export function openDataService(repos: Repositories, live: LiveSittingService, c
       const log = await logOf(sitting);
       const vote = publicVotes(log).find((candidate) => candidate.id === voteId);
       if (vote === undefined) throw new HttpError(404, 'not_found', 'No closed vote with this id');
-      const list = vote.kind === 'named' ? listOrNotFound(log, voteId) : undefined;
+      const list = vote.kind === 'named' ? listOrNotFound(log, voteId, vote) : undefined;
       return popoloVoteEvent(await popoloSitting(sitting, log), vote, list, origin);
     },
 
@@ -100,7 +101,7 @@ export function openDataService(repos: Repositories, live: LiveSittingService, c
           popoloVoteEvent(
             named,
             vote,
-            vote.kind === 'named' ? listOrNotFound(log, vote.id) : undefined,
+            vote.kind === 'named' ? listOrNotFound(log, vote.id, vote) : undefined,
             origin,
           ),
         ),
@@ -188,7 +189,7 @@ export function openDataService(repos: Repositories, live: LiveSittingService, c
             result_text: outcome?.text ?? null,
           });
           if (vote.kind !== 'named') continue;
-          for (const ballot of listOrNotFound(log, vote.id).ballots) {
+          for (const ballot of listOrNotFound(log, vote.id, vote).ballots) {
             data.ballots.push({
               sitting_id: sitting.id,
               vote_id: vote.id,

@@ -108,8 +108,13 @@ export function publicVotes(log: SittingLog): PublicVote[] {
  * `absent` when not present at the opening, `not_voting` when present but no ballot came.
  * Undefined for any other vote (open, secret, still running, annulled, unknown).
  */
-export function namedList(log: SittingLog, voteId: string): NamedList | undefined {
-  const vote = publicVotes(log).find((candidate) => candidate.id === voteId);
+export function namedList(
+  log: SittingLog,
+  voteId: string,
+  /** The vote as published, when the caller has it already. */
+  published: PublicVote | undefined = publicVotes(log).find((candidate) => candidate.id === voteId),
+): NamedList | undefined {
+  const vote = published?.id === voteId ? published : undefined;
   const state = log.state.votes[voteId];
   const ballots = log.named[voteId];
   if (vote === undefined || state === undefined || vote.kind !== 'named' || ballots === undefined) {
