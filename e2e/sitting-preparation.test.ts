@@ -16,7 +16,8 @@ import {
  * The council office prepares a sitting in the browser: a new draft from the form (a start in the
  * past refused in Polish, nothing created), the agenda built as a tree, reordered by keyboard and
  * by drag and drop, saved; a second operator's save from the old version is refused with the saved
- * version shown, and loaded; the sitting convened. axe on both pages in two languages; the
+ * version shown, and loaded; the sitting convened; its recording set (a bad address named, then
+ * saved on the council's clock and its chapters linked). axe on both pages in two languages; the
  * editor at 360 px does not scroll sideways.
  */
 
@@ -201,6 +202,40 @@ describe('preparing a sitting', () => {
     await page.getByText('Sesja została zwołana.').waitFor();
     expect(await page.locator('.badge').textContent()).toBe('Zwołana');
     expect(await page.getByLabel('Numer').getAttribute('readonly')).not.toBeNull();
+  });
+
+  it('sets the recording: a bad address is named and nothing saved, then saved with its chapters linked', async () => {
+    const section = page.getByRole('region', { name: 'Nagranie' });
+    await section.getByLabel('Adres nagrania').fill('javascript:alert(1)');
+    await section.getByLabel('Dzień początku nagrania').fill(isoDate(30));
+    await section.getByLabel('Godzina początku nagrania (Europe/Warsaw)').fill('10:02:30');
+    await section.getByRole('button', { name: 'Zapisz nagranie' }).click();
+    const summary = section.locator('.error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain(
+      'Podaj adres zaczynający się od http:// lub https://.',
+    );
+    expect(await section.getByRole('link', { name: 'Rozdziały nagrania' }).count()).toBe(0);
+    await expectNoSeriousViolations(page, 'sitting editor, recording refused, pl');
+
+    await section.getByLabel('Adres nagrania').fill('https://media.wierzbow.example/sesja.mp4');
+    await section.getByRole('button', { name: 'Zapisz nagranie' }).click();
+    await section.getByText('Nagranie zostało zapisane.').waitFor();
+    const href = await section
+      .getByRole('link', { name: 'Rozdziały nagrania' })
+      .getAttribute('href');
+    const chapters = await fetch(`${veche.url}${href!}`);
+    expect(chapters.status).toBe(200);
+    expect(await chapters.text()).toMatch(/^WEBVTT\n/);
+    // Read back after a reload, on the council's clock to the second.
+    await page.reload();
+    const again = page.getByRole('region', { name: 'Nagranie' });
+    expect(await again.getByLabel('Adres nagrania').inputValue()).toBe(
+      'https://media.wierzbow.example/sesja.mp4',
+    );
+    expect(await again.getByLabel('Godzina początku nagrania (Europe/Warsaw)').inputValue()).toBe(
+      '10:02:30',
+    );
   });
 
   it('tells a councillor in the app that it was convened', async () => {

@@ -12,3 +12,4 @@ export * from './notifications.js';
 export * from './interpellations.js';
 export * from './sitting-record.js';
 export * from './resolutions.js';
+export * from './open-data.js';

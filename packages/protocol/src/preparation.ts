@@ -97,6 +97,9 @@ export const sittingPreparationSchema = z.object({
   place: z.string().nullable(),
   streamUrl: z.string().nullable(),
   meetingUrl: z.string().nullable(),
+  /** The published recording and when it starts (ISO 8601), set with PUT .../recording. */
+  recordingUrl: z.string().nullable(),
+  recordingStartedAt: z.string().nullable(),
   /** Sent back with every save (optimistic concurrency). */
   version: z.number().int().positive(),
   /** False once the sitting has opened: from then on the agenda changes in the console. */

@@ -36,6 +36,8 @@ import { calendarRoutes } from './sittings/calendar.routes.js';
 import { minutesRoutes } from './minutes/minutes.routes.js';
 import { recordRoutes } from './record/record.routes.js';
 import { resolutionsRoutes } from './resolutions/resolutions.routes.js';
+import { openDataRoutes } from './open-data/open-data.routes.js';
+import { openDataService } from './open-data/open-data.use-case.js';
 import type { Mailer } from './mail/mailer.js';
 import { sittingRoutes } from './sittings/sitting.routes.js';
 import type { OpenDatabase } from './storage/database.js';
@@ -182,6 +184,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     signedIn,
   );
   calendarRoutes(app, repos, config);
+  openDataRoutes(app, openDataService(repos, live, storage.clock), config);
   platformRoutes(app, repos, storage, signedIn);
   councilAdministrationRoutes(app, repos, storage, signedIn);
   await memberImportRoutes(app, storage, signedIn);

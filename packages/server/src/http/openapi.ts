@@ -25,6 +25,10 @@ import {
   secondFactorSetupSchema,
   secondFactorStatusSchema,
   publicSittingSchema,
+  publicVotesSchema,
+  namedListSchema,
+  sittingRecordingRequestSchema,
+  sittingRecordingSchema,
   sittingDocumentSchema,
   sittingDocumentsResponseSchema,
   documentUploadFieldsSchema,
@@ -1059,6 +1063,167 @@ const INTERPELLATION_OPERATIONS: readonly OperationSpec[] = [
   },
 ];
 
+// Open data: a sitting's closed votes, named lists, Popolo, recording chapters, council tables.
+
+const voteIdParameter: ParameterSpec = {
+  name: 'voteId',
+  in: 'path',
+  required: true,
+  description: 'The vote, as its sitting names it.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+};
+const BAD_VOTE_PATH = err(
+  400,
+  ['validation_failed'],
+  'The sitting id is not a UUID, or the vote id not 1 to 64 letters, digits, "_" or "-"; `field` names it.',
+);
+const NO_PUBLIC_SITTING = err(404, ['not_found'], 'No such sitting, or a draft (the same answer).');
+const NO_NAMED_LIST = err(
+  404,
+  ['not_found'],
+  'No such sitting (or a draft), or no closed named vote with this id in it: a vote still ' +
+    'running, an open or secret vote (counts only, in `votes.json`) or an annulled one has no list.',
+);
+
+const OPEN_DATA_OPERATIONS: readonly OperationSpec[] = [
+  {
+    method: 'GET',
+    route: '/api/public/sittings/:sittingId/votes.json',
+    operationId: 'sittingVotes',
+    tag: 'Open data',
+    summary:
+      'A sitting\u2019s closed votes: subject, item, kind, rule, counts, outcome with its arithmetic.',
+    description:
+      'No sign-in. Published the moment each vote closes, also while the sitting goes on. ' +
+      'Secret and open votes carry counts and participation numbers only. See docs/open-data.md.',
+    auth: 'none',
+    parameters: [sittingIdParameter],
+    success: {
+      status: 200,
+      description: 'The votes, in the order they opened.',
+      schema: 'PublicVotes',
+    },
+    errors: [BAD_SITTING_ID, NO_PUBLIC_SITTING, ...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/sittings/:sittingId/votes/:voteId/list.json',
+    operationId: 'namedVoteList',
+    tag: 'Open data',
+    summary:
+      'A closed named vote\u2019s list: every member\u2019s choice, absent members included.',
+    auth: 'none',
+    parameters: [sittingIdParameter, voteIdParameter],
+    success: { status: 200, description: 'The vote and its list.', schema: 'NamedList' },
+    errors: [BAD_VOTE_PATH, NO_NAMED_LIST, ...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/sittings/:sittingId/votes/:voteId/list.csv',
+    operationId: 'namedVoteListCsv',
+    tag: 'Open data',
+    summary: 'The same named list as CSV (RFC 4180, UTF-8 with a byte order mark).',
+    description: 'Columns: `memberId`, `name`, `choice`, `enteredByOperator` (`yes`/`no`).',
+    auth: 'none',
+    parameters: [sittingIdParameter, voteIdParameter],
+    success: { status: 200, description: 'The list.', contentType: 'text/csv' },
+    errors: [BAD_VOTE_PATH, NO_NAMED_LIST, ...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/sittings/:sittingId/votes/:voteId/popolo.json',
+    operationId: 'popoloVoteEvent',
+    tag: 'Open data',
+    summary: 'A closed vote as a Popolo VoteEvent: motion, counts and, if named, each vote.',
+    auth: 'none',
+    parameters: [sittingIdParameter, voteIdParameter],
+    success: { status: 200, description: 'The VoteEvent.', schema: 'PopoloVoteEvent' },
+    errors: [
+      BAD_VOTE_PATH,
+      err(404, ['not_found'], 'No such sitting (or a draft), or no closed vote with this id.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/sittings/:sittingId/popolo.json',
+    operationId: 'popoloSitting',
+    tag: 'Open data',
+    summary: 'Every closed vote of a sitting as Popolo VoteEvents.',
+    auth: 'none',
+    parameters: [sittingIdParameter],
+    success: { status: 200, description: 'The VoteEvents.', schema: 'PopoloVoteEvents' },
+    errors: [BAD_SITTING_ID, NO_PUBLIC_SITTING, ...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/sittings/:sittingId/chapters.vtt',
+    operationId: 'recordingChapters',
+    tag: 'Open data',
+    summary: 'Chapters of the sitting\u2019s recording as WebVTT: agenda items and votes.',
+    description:
+      'One cue per stretch during which an agenda item was current and one per vote (opened to ' +
+      'closed), timed from the recording\u2019s start; vote cues begin with the word for a vote ' +
+      'in the council\u2019s language.',
+    auth: 'none',
+    parameters: [sittingIdParameter],
+    success: { status: 200, description: 'The chapters.', contentType: 'text/vtt' },
+    errors: [
+      BAD_SITTING_ID,
+      err(404, ['not_found'], 'No such sitting (or a draft), or it has no recording set.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/councils/:councilId/open-data/:file',
+    operationId: 'councilOpenData',
+    tag: 'Open data',
+    summary: 'A council\u2019s sittings, agenda items, votes or named ballots as CSV or JSON.',
+    description:
+      'Every sitting that is not a draft. CSV: RFC 4180, a header row, CRLF, UTF-8 with a byte ' +
+      'order mark, columns in a fixed order; JSON: `{ councilId, <table>: [...] }` with the ' +
+      'same keys. See docs/open-data.md.',
+    auth: 'none',
+    parameters: [
+      councilIdParameter,
+      {
+        name: 'file',
+        in: 'path',
+        required: true,
+        description: 'The table and its format.',
+        schema: {
+          type: 'string',
+          enum: [
+            'sittings.csv',
+            'sittings.json',
+            'agenda-items.csv',
+            'agenda-items.json',
+            'votes.csv',
+            'votes.json',
+            'ballots.csv',
+            'ballots.json',
+          ],
+        },
+      },
+    ],
+    success: {
+      status: 200,
+      description: 'The table (text/csv or application/json).',
+      contentType: 'text/csv',
+    },
+    errors: [
+      err(
+        400,
+        ['validation_failed'],
+        'The council id is not a UUID, or no such file; `field` names it.',
+      ),
+      err(404, ['not_found'], 'No such council.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+];
+
 const DOWNLOAD_HEADERS: JsonSchema = {
   ETag: {
     description: 'Changes with the sitting\u2019s log; send it back in If-None-Match for a 304.',
@@ -1856,6 +2021,31 @@ const OPERATIONS: readonly OperationSpec[] = [
     ],
   },
   {
+    method: 'PUT',
+    route: '/api/sittings/:sittingId/recording',
+    operationId: 'setSittingRecording',
+    tag: 'Preparation',
+    summary: 'Set (or with nulls remove) the sitting\u2019s recording: its address and its start.',
+    description:
+      'The start is the time zero of the chapters (`/api/public/sittings/{sittingId}/chapters.vtt`). ' +
+      'Any stage of the sitting; not versioned.',
+    auth: 'session',
+    parameters: [sittingIdParameter],
+    body: {
+      schema: 'SittingRecordingRequest',
+      description: 'An http(s) address and an ISO 8601 instant with its offset, or both null.',
+    },
+    success: { status: 200, description: 'The recording as saved.', schema: 'SittingRecording' },
+    errors: [
+      BAD_SITTING_ID,
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      NOT_PREPARER,
+      NO_SITTING,
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
     method: 'POST',
     route: '/api/sittings/:sittingId/convene',
     operationId: 'conveneSitting',
@@ -2174,6 +2364,7 @@ const OPERATIONS: readonly OperationSpec[] = [
     ],
   },
   ...MINUTES_OPERATIONS,
+  ...OPEN_DATA_OPERATIONS,
   ...ADMINISTRATION_OPERATIONS,
   ...INTERPELLATION_OPERATIONS,
 ];
@@ -2232,6 +2423,11 @@ const TAGS = [
     description: 'Councils (platform administrator); bodies, terms, people and seats of a council.',
   },
   { name: 'Documentation', description: 'This documentation.' },
+  {
+    name: 'Open data',
+    description:
+      'Without a sign-in: votes, named lists, Popolo, recording chapters and a council\u2019s tables.',
+  },
   {
     name: 'Interpellations',
     description: 'Interpellations and questions of councillors, the office\u2019s answers.',
@@ -2441,6 +2637,30 @@ function buildDocument(): OpenApiDocument {
         CurrentUser: toJsonSchema(currentUserSchema, 'output'),
         UpcomingSittingsResponse: toJsonSchema(upcomingSittingsResponseSchema, 'output'),
         PublicSitting: toJsonSchema(publicSittingSchema, 'output'),
+        PublicVotes: toJsonSchema(publicVotesSchema, 'output'),
+        NamedList: toJsonSchema(namedListSchema, 'output'),
+        PopoloVoteEvent: {
+          type: 'object',
+          description:
+            'A Popolo VoteEvent (popoloproject.com/specs/vote-event.html): `id`, `identifier`, ' +
+            '`motion` (text, organization, date, requirement, result), `start_date`, ' +
+            '`end_date`, `result` (`pass`/`fail`), `counts` (yes, no, abstain, absent, not ' +
+            'voting) and, for named votes, `votes` (voter and option).',
+          properties: {
+            id: { type: 'string' },
+            result: { type: ['string', 'null'] },
+            counts: { type: 'array', items: { type: 'object' } },
+            votes: { type: 'array', items: { type: 'object' } },
+          },
+          required: ['id', 'counts'],
+        },
+        PopoloVoteEvents: {
+          type: 'object',
+          properties: { vote_events: { type: 'array', items: ref('PopoloVoteEvent') } },
+          required: ['vote_events'],
+        },
+        SittingRecordingRequest: toJsonSchema(sittingRecordingRequestSchema, 'input'),
+        SittingRecording: toJsonSchema(sittingRecordingSchema, 'output'),
         SittingRecord: toJsonSchema(sittingRecordSchema, 'output'),
         ResolutionsResponse: toJsonSchema(resolutionsResponseSchema, 'output'),
         DocumentUpload: documentUploadSchema(),

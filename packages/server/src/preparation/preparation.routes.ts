@@ -3,6 +3,7 @@ import {
   createSittingRequestSchema,
   saveAgendaRequestSchema,
   saveAgendaTemplateRequestSchema,
+  sittingRecordingRequestSchema,
   updateSittingRequestSchema,
 } from '@veche/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -19,6 +20,7 @@ import {
   createSitting,
   preparationOptions,
   saveAgenda,
+  setSittingRecording,
   sittingPreparation,
   updateSittingDetails,
 } from './sitting-preparation.use-case.js';
@@ -79,6 +81,12 @@ export function preparationRoutes(
     const { sittingId } = parseInput(sittingParams, request.params);
     const input = parseInput(saveAgendaRequestSchema, request.body);
     return saveAgenda(storage, repos, userOf(request), sittingId, input, noticeOf(request));
+  });
+
+  app.put('/api/sittings/:sittingId/recording', { preHandler: signedIn }, async (request) => {
+    const { sittingId } = parseInput(sittingParams, request.params);
+    const input = parseInput(sittingRecordingRequestSchema, request.body);
+    return setSittingRecording(repos, userOf(request), sittingId, input);
   });
 
   app.post('/api/sittings/:sittingId/convene', { preHandler: signedIn }, async (request) => {

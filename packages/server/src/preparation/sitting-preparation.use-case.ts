@@ -17,7 +17,9 @@ import type {
   PreparationOptions,
   PreparedAgendaItem,
   SittingPreparation,
+  SittingRecording,
   createSittingRequestSchema,
+  sittingRecordingRequestSchema,
   saveAgendaRequestSchema,
   updateSittingRequestSchema,
 } from '@veche/protocol';
@@ -36,6 +38,7 @@ import { templateView } from './agenda-templates.use-case.js';
 type CreateSitting = z.output<typeof createSittingRequestSchema>;
 type UpdateSitting = z.output<typeof updateSittingRequestSchema>;
 type SaveAgenda = z.output<typeof saveAgendaRequestSchema>;
+type SittingRecordingRequest = z.output<typeof sittingRecordingRequestSchema>;
 
 /**
  * The council, if the user prepares its sittings: a council where the user holds no role is "not
@@ -154,6 +157,8 @@ async function preparationView(
     place: sitting.place,
     streamUrl: sitting.streamUrl,
     meetingUrl: sitting.meetingUrl,
+    recordingUrl: sitting.recordingUrl,
+    recordingStartedAt: sitting.recordingStartedAt?.toISOString() ?? null,
     version: sitting.version,
     editable: isPreparationOpen(status),
     renumberable: isRenumberingAllowed(status),
@@ -384,6 +389,31 @@ export async function sittingPreparation(
   sittingId: string,
 ): Promise<SittingPreparation> {
   return preparationView(repos, await preparedSitting(repos, userId, sittingId));
+}
+
+/**
+ * Sets where the sitting's recording is published and the instant it starts (the chapters'
+ * time zero), or removes both; at any stage of the sitting, since a recording is published
+ * after it. Not versioned: the recording is no part of what members are told about.
+ */
+export async function setSittingRecording(
+  repos: Repositories,
+  userId: string,
+  sittingId: string,
+  input: SittingRecordingRequest,
+): Promise<SittingRecording> {
+  const sitting = await preparedSitting(repos, userId, sittingId);
+  const saved = await repos.sittings.setRecording(sitting.councilId, sitting.id, {
+    recordingUrl: input.recordingUrl,
+    recordingStartedAt:
+      input.recordingStartedAt === null ? null : new Date(input.recordingStartedAt),
+  });
+  if (saved === undefined) throw new HttpError(404, 'not_found', 'No such sitting');
+  return {
+    sittingId: saved.id,
+    recordingUrl: saved.recordingUrl,
+    recordingStartedAt: saved.recordingStartedAt?.toISOString() ?? null,
+  };
 }
 
 /** Saves the details of a sitting not yet open; the number only while it is a draft. */

@@ -272,6 +272,9 @@ export const sittings = pgTable(
     place: text('place'),
     streamUrl: text('stream_url'),
     meetingUrl: text('meeting_url'),
+    /** The published recording (http(s)) and the instant it starts: the chapters' time zero. */
+    recordingUrl: text('recording_url'),
+    recordingStartedAt: timestamp('recording_started_at', { withTimezone: true }),
     /** Optimistic concurrency for edits made before the sitting opens. */
     version: integer('version').notNull().default(1),
     /**

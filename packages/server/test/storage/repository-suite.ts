@@ -579,6 +579,26 @@ export function repositorySuite(database: () => OpenDatabase): void {
       expect(await repos.sittings.publicById('00000000-0000-4000-8000-00000000ffff')).toBeNull();
     });
 
+    it('sets and removes a sitting’s recording, never through another council', async () => {
+      const a = await council('Alfa');
+      const b = await council('Beta');
+      const { body, term } = await plenary(a.id);
+      const s = await sitting(a.id, body.id, term.id);
+      const recording = {
+        recordingUrl: 'https://x.test/nagranie.mp4',
+        recordingStartedAt: new Date('2026-10-27T09:01:00Z'),
+      };
+      expect(await repos.sittings.setRecording(b.id, s.id, recording)).toBeUndefined();
+      expect(await repos.sittings.locate(s.id)).toMatchObject({
+        recordingUrl: null,
+        recordingStartedAt: null,
+      });
+      expect(await repos.sittings.setRecording(a.id, s.id, recording)).toMatchObject(recording);
+      expect(await repos.sittings.publicById(s.id)).toMatchObject(recording);
+      const none = { recordingUrl: null, recordingStartedAt: null };
+      expect(await repos.sittings.setRecording(a.id, s.id, none)).toMatchObject(none);
+    });
+
     it('keeps agenda items in order and never returns another council’s items', async () => {
       const a = await council('Alfa');
       const b = await council('Beta');

@@ -3,6 +3,9 @@ import {
   type NotificationsResponse,
   preparationOptionsSchema,
   sittingPreparationSchema,
+  sittingRecordingSchema,
+  type SittingRecording,
+  type SittingRecordingRequest,
   type CreateSittingRequest,
   type PreparationOptions,
   type SaveAgendaRequest,
@@ -146,6 +149,17 @@ export const vecheApi = {
       method: 'PUT',
       body: agenda,
     }),
+
+  /** Where the sitting's recording is and when it starts (both null: none). */
+  setRecording: (
+    sittingId: string,
+    recording: SittingRecordingRequest,
+  ): Promise<SittingRecording> =>
+    requestJson(
+      `/api/sittings/${encodeURIComponent(sittingId)}/recording`,
+      sittingRecordingSchema,
+      { method: 'PUT', body: recording },
+    ),
 
   conveneSitting: (sittingId: string, version: number): Promise<SittingPreparation> =>
     requestJson(

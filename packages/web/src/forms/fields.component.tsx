@@ -11,10 +11,12 @@ interface InputProps {
   value: string;
   onChange: (value: string) => void;
   error: string | null;
-  type?: 'text' | 'email' | 'date' | 'number';
+  type?: 'text' | 'email' | 'date' | 'number' | 'url' | 'time';
   hint?: string;
   required?: boolean;
   autoComplete?: string;
+  /** For a time: 1 to let seconds be entered. */
+  step?: number;
 }
 
 export function InputField({
@@ -27,6 +29,7 @@ export function InputField({
   hint,
   required = false,
   autoComplete = 'off',
+  step,
 }: InputProps) {
   return (
     <FormField id={id} label={label} error={error ?? undefined} hint={hint}>
@@ -38,6 +41,7 @@ export function InputField({
           value={value}
           required={required}
           autoComplete={autoComplete}
+          step={step}
           inputMode={type === 'number' ? 'numeric' : undefined}
           onChange={(event) => onChange(event.target.value)}
         />

@@ -35,7 +35,8 @@ function fieldMessage(t: TFunction, field: string, code: string): string {
   if (code === 'required' || code === 'too_small') return t('preparation.fieldErrors.required');
   if (code === 'too_big') return t('preparation.fieldErrors.tooLong');
   if (/Url$/.test(field)) return t('preparation.fieldErrors.invalidUrl');
-  if (field === 'startsAt') return t('preparation.fieldErrors.invalidDate');
+  if (field === 'startsAt' || field === 'recordingStartedAt')
+    return t('preparation.fieldErrors.invalidDate');
   return t('preparation.fieldErrors.invalid');
 }
 

@@ -15,6 +15,7 @@ import { draftOf, editableTree, type AgendaTree } from './agenda-editing';
 import { FormField } from '../forms/form-field.component';
 import { saveProblem, type SaveProblem } from './preparation-errors';
 import { SittingDocumentsSection } from './sitting-documents-section.component';
+import { SittingRecordingSection } from './sitting-recording-section.component';
 import {
   detailsFieldId,
   detailsRequest,
@@ -407,6 +408,8 @@ export function SittingPreparationPage({ sittingId, focusHeading, onSessionEnded
         onUploaded={documentsChanged}
         onSessionEnded={onSessionEnded}
       />
+
+      <SittingRecordingSection key={sitting.id} sitting={sitting} onSessionEnded={onSessionEnded} />
     </div>
   );
 }

@@ -286,6 +286,20 @@ export function sittingsRepository({ db, clock, newId }: StorageContext) {
         });
     },
 
+    /** Sets (or, with nulls, removes) the sitting's recording; the row as it now is. */
+    async setRecording(
+      councilId: string,
+      id: string,
+      recording: { recordingUrl: string | null; recordingStartedAt: Date | null },
+    ): Promise<SittingRow | undefined> {
+      const [row] = await db
+        .update(sittings)
+        .set({ ...recording, updatedAt: clock() })
+        .where(and(eq(sittings.councilId, councilId), eq(sittings.id, id)))
+        .returning();
+      return row;
+    },
+
     /** The council's sittings, latest first, with their bodies' names (the office's list). */
     async listForCouncil(councilId: string): Promise<(SittingRow & { bodyName: string })[]> {
       const rows = await db
