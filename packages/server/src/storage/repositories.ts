@@ -7,6 +7,7 @@ import { documentsRepository } from './repositories/documents.repository.js';
 import { interpellationsRepository } from './repositories/interpellations.repository.js';
 import { loginLinksRepository } from './repositories/login-links.repository.js';
 import { loginSessionsRepository } from './repositories/login-sessions.repository.js';
+import { oparlRepository } from './repositories/oparl.repository.js';
 import { passwordTokensRepository } from './repositories/password-tokens.repository.js';
 import { personsRepository } from './repositories/persons.repository.js';
 import { sittingCommandsRepository } from './repositories/sitting-commands.repository.js';
@@ -37,6 +38,7 @@ export function createRepositories(context: StorageContext) {
     passwordTokens: passwordTokensRepository(context),
     secondFactors: userSecondFactorsRepository(context),
     interpellations: interpellationsRepository(context),
+    oparl: oparlRepository(context),
   };
 }
 
