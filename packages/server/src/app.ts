@@ -29,6 +29,7 @@ import type { EventBus } from './realtime/event-bus.js';
 import { attachLiveGateway } from './realtime/live-gateway.js';
 import { startDeadlineWatcher } from './sittings/deadline-watcher.js';
 import { notificationRoutes } from './notices/notifications.routes.js';
+import { oparlRoutes } from './oparl/oparl.routes.js';
 import { startNoticeSender } from './notices/sitting-notices.js';
 import { preparationRoutes } from './preparation/preparation.routes.js';
 import { publicSittingRoutes } from './sittings/public-sitting.routes.js';
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     signedIn,
   );
   calendarRoutes(app, repos, config);
+  oparlRoutes(app, repos, config);
   platformRoutes(app, repos, storage, signedIn);
   councilAdministrationRoutes(app, repos, storage, signedIn);
   await memberImportRoutes(app, storage, signedIn);
@@ -246,7 +248,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage =
-      request.method === 'GET' && !request.url.startsWith('/api/') && !namesFile(request.url);
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/oparl/') &&
+      !namesFile(request.url);
     if (isPage && hasWeb) {
       // Client-side routes: every page URL loads the app, which then shows the right view.
       return reply.sendFile('index.html');
