@@ -87,6 +87,8 @@ type Answer = OparlJson & ListJson & ErrorJson;
 
 interface MeetingJson extends OparlJson {
   meetingState: string;
+  start: string;
+  end: string;
   name: string;
   location: { description: string };
   agendaItem: (OparlJson & { number: string; consultation?: string })[];
@@ -438,6 +440,12 @@ describe('the OParl 1.1 API', () => {
   it('shows the closed past sitting with its agenda, papers and consultations', () => {
     const past = result.objects.get(`${API}/meetings/${pastSittingId}`) as MeetingJson;
     expect(past.meetingState).toBe('closed');
+    // Closed about three hours after its start, by its log.
+    const hours = (Date.parse(past.end) - Date.parse(past.start)) / 3_600_000;
+    expect(hours).toBeGreaterThan(0.5);
+    expect(hours).toBeLessThan(8);
+    const convened = result.objects.get(`${API}/meetings/${convenedSittingId}`)!;
+    expect(convened.end).toBeUndefined();
     expect(past.name).toMatch(/^XXIII sesja/);
     expect(past.location.description).toContain('Sala obrad');
     expect(past.agendaItem.map((item) => item.number)).toEqual(

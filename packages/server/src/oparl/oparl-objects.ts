@@ -320,7 +320,9 @@ export function meetingObject(
     // Veche's status words: convened, open, suspended, closed.
     meetingState: meeting.status,
     cancelled: false,
+    // The planned start; the end once the sitting has closed.
     start: meeting.startsAt.toISOString(),
+    ...(meeting.endedAt === null ? {} : { end: meeting.endedAt.toISOString() }),
     ...(meeting.place === null ? {} : { location: locationObject(urls, meeting) }),
     organization: [urls.organization(meeting.bodyId)],
     ...(files.length === 0 ? {} : { auxiliaryFile: files.map((file) => fileObject(urls, file)) }),

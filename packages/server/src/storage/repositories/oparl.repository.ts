@@ -8,6 +8,7 @@ import {
   documents,
   memberships,
   persons,
+  sittingEvents,
   sittings,
   terms,
 } from '../schema.js';
@@ -67,6 +68,12 @@ const meetingModified =
     sittings.updatedAt,
   );
 
+/** When a closed sitting closed: the time of its log's closing event. */
+const meetingEnd = sql<Date | null>`(select max(${sittingEvents.at}) from ${sittingEvents}
+  where ${sittingEvents.sittingId} = ${sittings.id} and ${sittingEvents.type} = 'sitting.closed')`.mapWith(
+  sittingEvents.at,
+);
+
 const itemModified =
   sql<Date>`greatest(${agendaItems.updatedAt}, (select max(${documents.updatedAt})
   from ${documents} where ${documents.agendaItemId} = ${agendaItems.id} and ${documents.isPublic}))`.mapWith(
@@ -97,6 +104,8 @@ export interface OparlMeetingRow {
   title: string;
   status: string;
   startsAt: Date;
+  /** When it closed (from its log); null until then. */
+  endedAt: Date | null;
   place: string | null;
   createdAt: Date;
   modifiedAt: Date;
@@ -353,6 +362,7 @@ export function oparlRepository({ db }: StorageContext) {
               title: sittings.title,
               status: sittings.status,
               startsAt: sittings.startsAt,
+              endedAt: meetingEnd,
               place: sittings.place,
               createdAt: sittings.createdAt,
               modifiedAt: meetingModified,
