@@ -68,6 +68,8 @@ import {
   interpellationFileUploadFieldsSchema,
   interpellationListResponseSchema,
   interpellationSchema,
+  sittingRecordSchema,
+  resolutionsResponseSchema,
 } from '@veche/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -1585,6 +1587,84 @@ const OPERATIONS: readonly OperationSpec[] = [
     ],
   },
   {
+    method: 'GET',
+    route: '/api/public/sittings/:sittingId/record.json',
+    operationId: 'sittingRecord',
+    tag: 'Sittings',
+    summary:
+      'A sitting\u2019s verifiable record: its log with every hash, and what each seal digests.',
+    description:
+      'No sign-in, any origin. The log as the public reads it (chat redacted, its links kept), ' +
+      'the members the opening event recorded, for each open or secret vote who took part and ' +
+      'the counts (never who chose what in secret), and the head (the last hash). ' +
+      '`npx veche verify <this address>` recomputes the chain and every seal.',
+    auth: 'none',
+    parameters: [sittingIdParameter],
+    success: { status: 200, description: 'The record.', schema: 'SittingRecord' },
+    errors: [
+      BAD_SITTING_ID,
+      err(404, ['not_found'], 'No such sitting, or a draft (the same answer).'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/councils/:councilId/resolutions',
+    operationId: 'resolutionsRegister',
+    tag: 'Sittings',
+    summary: 'The council\u2019s resolutions register: what each closed sitting resolved.',
+    description:
+      'No sign-in. Each draft resolution voted on in a closed sitting, decided by its last vote ' +
+      '(not annulled): adopted ones with their number from the council\u2019s pattern, ' +
+      'rejected ones without. Newest first, 50 a page; filters `term`, `body` (ids), `year`, ' +
+      '`outcome` (adopted, rejected) and `q` (words of the title, or the number).',
+    auth: 'none',
+    parameters: [
+      councilIdParameter,
+      ...(['term', 'body'] as const).map((name) => ({
+        name,
+        in: 'query' as const,
+        required: false,
+        description: `Only this ${name}\u2019s resolutions.`,
+        schema: { type: 'string', format: 'uuid' },
+      })),
+      {
+        name: 'year',
+        in: 'query',
+        required: false,
+        description: 'Only those decided in this year.',
+        schema: { type: 'integer' },
+      },
+      {
+        name: 'outcome',
+        in: 'query',
+        required: false,
+        description: 'Only adopted, or only rejected, ones.',
+        schema: { type: 'string', enum: ['adopted', 'rejected'] },
+      },
+      {
+        name: 'q',
+        in: 'query',
+        required: false,
+        description: 'Words to find in the title, or a resolution\u2019s number.',
+        schema: { type: 'string' },
+      },
+      {
+        name: 'page',
+        in: 'query',
+        required: false,
+        description: 'The page, from 1.',
+        schema: { type: 'integer', minimum: 1 },
+      },
+    ],
+    success: { status: 200, description: 'The register.', schema: 'ResolutionsResponse' },
+    errors: [
+      err(400, ['validation_failed'], 'A filter is malformed; `field` names it.'),
+      err(404, ['not_found'], 'No such council.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
     method: 'POST',
     route: '/api/sittings/:sittingId/tablet-links',
     operationId: 'issueTabletLink',
@@ -2522,6 +2602,8 @@ function buildDocument(): OpenApiDocument {
         CurrentUser: toJsonSchema(currentUserSchema, 'output'),
         UpcomingSittingsResponse: toJsonSchema(upcomingSittingsResponseSchema, 'output'),
         PublicSitting: toJsonSchema(publicSittingSchema, 'output'),
+        SittingRecord: toJsonSchema(sittingRecordSchema, 'output'),
+        ResolutionsResponse: toJsonSchema(resolutionsResponseSchema, 'output'),
         DocumentUpload: documentUploadSchema(),
         SittingDocument: toJsonSchema(sittingDocumentSchema, 'output'),
         SittingDocuments: toJsonSchema(sittingDocumentsResponseSchema, 'output'),

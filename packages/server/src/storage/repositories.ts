@@ -5,6 +5,7 @@ import { bodiesRepository } from './repositories/bodies.repository.js';
 import { councilsRepository } from './repositories/councils.repository.js';
 import { documentsRepository } from './repositories/documents.repository.js';
 import { interpellationsRepository } from './repositories/interpellations.repository.js';
+import { resolutionsRepository } from './repositories/resolutions.repository.js';
 import { loginLinksRepository } from './repositories/login-links.repository.js';
 import { loginSessionsRepository } from './repositories/login-sessions.repository.js';
 import { oparlRepository } from './repositories/oparl.repository.js';
@@ -38,6 +39,7 @@ export function createRepositories(context: StorageContext) {
     passwordTokens: passwordTokensRepository(context),
     secondFactors: userSecondFactorsRepository(context),
     interpellations: interpellationsRepository(context),
+    resolutions: resolutionsRepository(context),
     oparl: oparlRepository(context),
   };
 }
