@@ -91,7 +91,7 @@ interface MeetingJson extends OparlJson {
   end: string;
   name: string;
   location: { description: string };
-  agendaItem: (OparlJson & { number: string; consultation?: string })[];
+  agendaItem: (OparlJson & { number: string; consultation?: string; result?: string })[];
 }
 
 interface ConsultationJson extends OparlJson {
@@ -453,6 +453,13 @@ describe('the OParl 1.1 API', () => {
     );
     const drafts = past.agendaItem.filter((item) => item.consultation !== undefined);
     expect(drafts.length).toBeGreaterThanOrEqual(3);
+    // What the sitting resolved on each (the demo rejects one of them).
+    const results = drafts.map((item) => item.result);
+    expect(results.every((result) => result === 'adopted' || result === 'rejected')).toBe(true);
+    expect(results).toContain('adopted');
+    expect(results).toContain('rejected');
+    const ahead = result.objects.get(`${API}/meetings/${convenedSittingId}`) as MeetingJson;
+    expect(ahead.agendaItem.filter((item) => item.result !== undefined)).toEqual([]);
     for (const item of drafts) {
       const consultation = result.objects.get(item.consultation!) as ConsultationJson;
       expect(consultation.meeting).toBe(past.id);

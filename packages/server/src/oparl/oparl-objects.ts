@@ -247,6 +247,8 @@ export function agendaItemObject(
     name: item.title ?? '',
     public: true,
     ...(item.kind === 'draft_resolution' ? { consultation: urls.consultation(item.id) } : {}),
+    // Veche's words, as the resolutions register records the sitting's vote.
+    ...(item.adopted === null ? {} : { result: item.adopted ? 'adopted' : 'rejected' }),
     ...(files.length === 0 ? {} : { auxiliaryFile: files.map((file) => fileObject(urls, file)) }),
     ...stamps(item.createdAt, item.modifiedAt),
   };

@@ -8,6 +8,7 @@ import {
   documents,
   memberships,
   persons,
+  resolutions,
   sittingEvents,
   sittings,
   terms,
@@ -74,11 +75,16 @@ const meetingEnd = sql<Date | null>`(select max(${sittingEvents.at}) from ${sitt
   sittingEvents.at,
 );
 
+/** An item changes for the public when it does, or a public document or its resolution is added. */
 const itemModified =
   sql<Date>`greatest(${agendaItems.updatedAt}, (select max(${documents.updatedAt})
-  from ${documents} where ${documents.agendaItemId} = ${agendaItems.id} and ${documents.isPublic}))`.mapWith(
-    agendaItems.updatedAt,
-  );
+  from ${documents} where ${documents.agendaItemId} = ${agendaItems.id} and ${documents.isPublic}),
+  (select max(${resolutions.updatedAt}) from ${resolutions}
+  where ${resolutions.agendaItemId} = ${agendaItems.id}))`.mapWith(agendaItems.updatedAt);
+
+/** What the council resolved on the item, once its sitting has closed. */
+const itemResult = sql<boolean | null>`(select ${resolutions.adopted} from ${resolutions}
+  where ${resolutions.agendaItemId} = ${agendaItems.id} limit 1)`;
 
 export type OparlCouncilRow = typeof councils.$inferSelect;
 export type OparlBodyRow = typeof bodies.$inferSelect;
@@ -123,6 +129,8 @@ export interface OparlAgendaItemRow {
   createdAt: Date;
   modifiedAt: Date;
   deleted: boolean;
+  /** Adopted (true) or rejected (false) by the sitting's vote; null when not resolved. */
+  adopted: boolean | null;
 }
 
 export interface OparlDocumentRow {
@@ -171,6 +179,7 @@ export function oparlRepository({ db }: StorageContext) {
         createdAt: agendaItems.createdAt,
         modifiedAt: itemModified.as('modified_at'),
         deleted: sql<boolean>`false`.as('deleted'),
+        adopted: itemResult.as('adopted'),
       })
       .from(agendaItems)
       .innerJoin(sittings, eq(sittings.id, agendaItems.sittingId))
@@ -197,6 +206,7 @@ export function oparlRepository({ db }: StorageContext) {
           .mapWith(agendaItemTombstones.deletedAt)
           .as('modified_at'),
         deleted: sql<boolean>`true`.as('deleted'),
+        adopted: sql<boolean | null>`null::boolean`.as('adopted'),
       })
       .from(agendaItemTombstones)
       .innerJoin(sittings, eq(sittings.id, agendaItemTombstones.sittingId))
@@ -468,6 +478,7 @@ export function oparlRepository({ db }: StorageContext) {
           createdAt: agendaItems.createdAt,
           modifiedAt: itemModified,
           deleted: sql<boolean>`false`,
+          adopted: itemResult,
         })
         .from(agendaItems)
         .innerJoin(sittings, eq(sittings.id, agendaItems.sittingId))
