@@ -38,7 +38,10 @@ describe('the resolutions register', () => {
     expect(total).toBe(3);
     const year = new Date(resolutions[0]!.sitting.startsAt).getUTCFullYear();
     const byTitle = Object.fromEntries(
-      resolutions.map((r) => [r.title.split(' w sprawie ')[1], [r.number, r.adopted]]),
+      resolutions.map((r): [string, [string | null, boolean]] => [
+        r.title.split(' w sprawie ')[1] ?? r.title,
+        [r.number, r.adopted],
+      ]),
     );
     expect(byTitle).toEqual({
       'zmian w budżecie Gminy Wierzbów na 2026 rok': [`XXIII/1/${String(year)}`, true],
