@@ -29,7 +29,7 @@ import type { EventBus } from './realtime/event-bus.js';
 import { attachLiveGateway } from './realtime/live-gateway.js';
 import { startDeadlineWatcher } from './sittings/deadline-watcher.js';
 import { notificationRoutes } from './notices/notifications.routes.js';
-import { oparlRoutes } from './oparl/oparl.routes.js';
+import { allowOparlFromAnyOrigin, oparlRoutes } from './oparl/oparl.routes.js';
 import { startNoticeSender } from './notices/sitting-notices.js';
 import { preparationRoutes } from './preparation/preparation.routes.js';
 import { publicSittingRoutes } from './sittings/public-sitting.routes.js';
@@ -89,6 +89,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       ),
   });
 
+  allowOparlFromAnyOrigin(app);
   // Every unsafe method is checked, whatever the path looks like ("/%61pi/" is "/api/" too).
   app.addHook('onRequest', (request, _reply, done) => {
     done(foreignOriginError(request, config.publicUrl));

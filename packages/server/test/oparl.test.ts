@@ -686,6 +686,14 @@ describe('OParl objects', () => {
     expect(answer.headers.get('access-control-allow-origin')).toBe('*');
     expect(answer.headers.get('access-control-allow-methods')).toContain('GET');
     expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
+    // Nothing here takes a write; even the refusal of one from another site allows reading it.
+    const write = await get(`${API}/system`, {
+      method: 'POST',
+      headers: { origin: 'https://oparl-client.example', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(write.status).toBe(403);
+    expect(write.headers.get('access-control-allow-origin')).toBe('*');
     const json = await get(`${API}/system`, {
       headers: { origin: 'https://oparl-client.example' },
     });

@@ -117,18 +117,25 @@ function listAnswer(listUrl: string, asked: ListRequest, found: OparlObjects): O
 }
 
 /**
- * The OParl 1.1 API (DESIGN.md section 7) under `/oparl/v1.1/`, no sign-in, public data only.
- * Every answer (errors and preflights too) allows any origin: the data are public and nothing
- * here reads a cookie or changes anything.
+ * Lets any origin read every answer under `/oparl/`, whatever answers it: a route, the not-found
+ * handler, a validation error, or the same-origin guard refusing a write. Registered before that
+ * guard, so that even its refusal carries the header.
  */
-export function oparlRoutes(app: FastifyInstance, repos: Repositories, config: Config): void {
+export function allowOparlFromAnyOrigin(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
     if (request.url.startsWith(`${OPARL_PATH}/`) || request.url === OPARL_PATH) {
       void reply.header('access-control-allow-origin', '*');
     }
     done();
   });
+}
 
+/**
+ * The OParl 1.1 API (DESIGN.md section 7) under `/oparl/v1.1/`, no sign-in, public data only.
+ * Every answer (errors and preflights too) allows any origin: the data are public and nothing
+ * here reads a cookie or changes anything.
+ */
+export function oparlRoutes(app: FastifyInstance, repos: Repositories, config: Config): void {
   const serviceFor = (request: FastifyRequest) => {
     const urls = oparlUrls(publicOrigin(request, config));
     return { urls, oparl: oparlService(repos, urls) };
