@@ -34,6 +34,7 @@ import { startNoticeSender } from './notices/sitting-notices.js';
 import { preparationRoutes } from './preparation/preparation.routes.js';
 import { publicSittingRoutes } from './sittings/public-sitting.routes.js';
 import { calendarRoutes } from './sittings/calendar.routes.js';
+import { minutesRoutes } from './minutes/minutes.routes.js';
 import { recordRoutes } from './record/record.routes.js';
 import { resolutionsRoutes } from './resolutions/resolutions.routes.js';
 import type { Mailer } from './mail/mailer.js';
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   recordRoutes(app, repos, live, storage.clock);
   resolutionsRoutes(app, repos);
   liveSittingRoutes(app, repos, signedIn, live);
+  minutesRoutes(app, repos, live, config);
   tabletLinkRoutes(app, repos, accounts, live, config, signedIn, storage.clock);
   documentRoutes(
     app,
