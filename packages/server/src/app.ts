@@ -29,6 +29,7 @@ import type { EventBus } from './realtime/event-bus.js';
 import { attachLiveGateway } from './realtime/live-gateway.js';
 import { startDeadlineWatcher } from './sittings/deadline-watcher.js';
 import { notificationRoutes } from './notices/notifications.routes.js';
+import { allowOparlFromAnyOrigin, oparlRoutes } from './oparl/oparl.routes.js';
 import { startNoticeSender } from './notices/sitting-notices.js';
 import { preparationRoutes } from './preparation/preparation.routes.js';
 import { publicSittingRoutes } from './sittings/public-sitting.routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       ),
   });
 
+  allowOparlFromAnyOrigin(app);
   // Every unsafe method is checked, whatever the path looks like ("/%61pi/" is "/api/" too).
   app.addHook('onRequest', (request, _reply, done) => {
     done(foreignOriginError(request, config.publicUrl));
@@ -185,6 +187,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   );
   calendarRoutes(app, repos, config);
   openDataRoutes(app, openDataService(repos, live, storage.clock), config);
+  oparlRoutes(app, repos, config);
   platformRoutes(app, repos, storage, signedIn);
   councilAdministrationRoutes(app, repos, storage, signedIn);
   await memberImportRoutes(app, storage, signedIn);
@@ -255,7 +258,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage =
-      request.method === 'GET' && !request.url.startsWith('/api/') && !namesFile(request.url);
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/oparl/') &&
+      !namesFile(request.url);
     if (isPage && hasWeb) {
       // Client-side routes: every page URL loads the app, which then shows the right view.
       return reply.sendFile('index.html');

@@ -76,6 +76,9 @@ export function documentRoutes(
     const { documentId } = parseInput(documentParams, request.params);
     const document = await readableDocument(repos, request.auth?.user ?? null, documentId);
     const etag = `"${document.sha256}"`;
+    // Read without a sign-in, the document is public (of a sitting that is not a draft): it is
+    // an OParl File's download, which any site may fetch (CORS; never with credentials).
+    if (request.auth === null) void reply.header('access-control-allow-origin', '*');
     void reply
       .header('etag', etag)
       // Private: a shared cache must not hand a members-only file to the next person.

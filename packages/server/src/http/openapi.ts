@@ -92,7 +92,7 @@ import type { SittingView } from '../sittings/state-view.js';
 /** A JSON Schema (draft 2020-12), as OpenAPI 3.1 uses it. */
 export type JsonSchema = { [key: string]: unknown };
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS';
 
 const JSON_TYPE = 'application/json';
 
@@ -1060,6 +1060,263 @@ const INTERPELLATION_OPERATIONS: readonly OperationSpec[] = [
     parameters: [idParameter('fileId', 'The file.')],
     success: { status: 200, description: 'The file.', contentType: 'application/octet-stream' },
     errors: [BAD_IDS, err(404, ['not_found'], 'No such file.'), ...SERVER_ERRORS],
+  },
+];
+
+const oparlObjectSchema: JsonSchema = {
+  type: 'object',
+  description:
+    'An OParl 1.1 object (https://oparl.org/spezifikation/): `type` names its schema ' +
+    '(`https://schema.oparl.org/1.1/Meeting`, ...), `id` is its URL; every object has ' +
+    '`created` and `modified`, and a deleted one `deleted: true`.',
+  properties: {
+    id: { type: 'string', format: 'uri' },
+    type: { type: 'string', pattern: '^https://schema\\.oparl\\.org/1\\.1/' },
+    created: { type: 'string', format: 'date-time' },
+    modified: { type: 'string', format: 'date-time' },
+    deleted: { type: 'boolean' },
+  },
+  required: ['id', 'type'],
+};
+
+const oparlListSchema: JsonSchema = {
+  type: 'object',
+  description: 'A page of an OParl list, with where it stands and links to the other pages.',
+  properties: {
+    data: { type: 'array', items: { $ref: '#/components/schemas/OparlObject' } },
+    pagination: {
+      type: 'object',
+      properties: {
+        totalElements: { type: 'integer' },
+        elementsPerPage: { type: 'integer' },
+        currentPage: { type: 'integer' },
+        totalPages: { type: 'integer' },
+      },
+      required: ['totalElements', 'elementsPerPage', 'currentPage', 'totalPages'],
+    },
+    links: {
+      type: 'object',
+      properties: {
+        first: { type: 'string', format: 'uri' },
+        prev: { type: 'string', format: 'uri' },
+        next: { type: 'string', format: 'uri' },
+        last: { type: 'string', format: 'uri' },
+        self: { type: 'string', format: 'uri' },
+      },
+      required: ['first', 'last', 'self'],
+    },
+  },
+  required: ['data', 'pagination', 'links'],
+};
+
+const OPARL_DESCRIPTION =
+  'OParl 1.1, no sign-in, public data only (no draft sitting, no private document, no e-mail ' +
+  'address). Every answer, errors and preflights included, carries ' +
+  '`Access-Control-Allow-Origin: *`. Ids are URLs built from the public origin (`PUBLIC_URL`).';
+
+const oparlListParameters: readonly ParameterSpec[] = [
+  ...(['created_since', 'created_until', 'modified_since', 'modified_until'] as const).map(
+    (name): ParameterSpec => ({
+      name,
+      in: 'query',
+      required: false,
+      description: `Only objects whose \`${name.split('_')[0]!}\` is ${
+        name.endsWith('since') ? 'at or after' : 'at or before'
+      } this ISO 8601 date and time with a zone (e.g. \`2026-01-31T00:00:00+01:00\`).`,
+      schema: { type: 'string', format: 'date-time' },
+    }),
+  ),
+  {
+    name: 'limit',
+    in: 'query',
+    required: false,
+    description: 'Objects per page: 1 to 500, 100 unless given.',
+    schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+  },
+  {
+    name: 'page',
+    in: 'query',
+    required: false,
+    description: 'The page, from 1; follow `links.next` rather than counting.',
+    schema: { type: 'integer', minimum: 1, default: 1 },
+  },
+];
+
+const oparlIdParameter = (name: string, description: string): ParameterSpec => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string', format: 'uuid' },
+});
+
+const OPARL_BODY_LISTS: readonly (readonly [string, string, string])[] = [
+  [
+    'organizations',
+    'listOparlOrganizations',
+    'The council\u2019s bodies (plenary, committees) as Organizations.',
+  ],
+  [
+    'persons',
+    'listOparlPersons',
+    'Persons with a seat in one of the council\u2019s bodies, with their Memberships.',
+  ],
+  ['memberships', 'listOparlMemberships', 'The seats in the council\u2019s bodies.'],
+  [
+    'meetings',
+    'listOparlMeetings',
+    'Sittings that are not drafts, with their agenda items and public files.',
+  ],
+  [
+    'agenda-items',
+    'listOparlAgendaItems',
+    'Agenda items of those sittings; removed ones as deleted.',
+  ],
+  [
+    'papers',
+    'listOparlPapers',
+    'Draft resolutions on those agendas, with their public files; removed ones as deleted.',
+  ],
+  ['consultations', 'listOparlConsultations', 'Each Paper on its Meeting\u2019s agenda item.'],
+  ['files', 'listOparlFiles', 'Public documents of those sittings.'],
+  [
+    'locations',
+    'listOparlLocations',
+    'Places of those sittings (one Location per sitting with a place).',
+  ],
+  ['legislative-terms', 'listOparlLegislativeTerms', 'The council\u2019s terms of office.'],
+];
+
+const OPARL_OBJECTS: readonly (readonly [string, string, string])[] = [
+  ['organizations', 'readOparlOrganization', 'An Organization: a body of a council.'],
+  ['persons', 'readOparlPerson', 'A Person with a seat, and the seats.'],
+  ['memberships', 'readOparlMembership', 'A Membership: a seat in a body.'],
+  ['meetings', 'readOparlMeeting', 'A Meeting: a sitting that is not a draft.'],
+  [
+    'agenda-items',
+    'readOparlAgendaItem',
+    'An AgendaItem (deleted: true once removed from a public agenda).',
+  ],
+  ['papers', 'readOparlPaper', 'A Paper: a draft resolution on a sitting\u2019s agenda.'],
+  [
+    'consultations',
+    'readOparlConsultation',
+    'A Consultation: a Paper on a Meeting\u2019s agenda item.',
+  ],
+  ['files', 'readOparlFile', 'A File: a public document, downloaded from `accessUrl`.'],
+  ['locations', 'readOparlLocation', 'A Location: the place of a sitting.'],
+  ['legislative-terms', 'readOparlLegislativeTerm', 'A LegislativeTerm: a term of office.'],
+];
+
+const OPARL_LIST_ERRORS = [
+  err(
+    400,
+    ['validation_failed'],
+    'An id is not a UUID, or a filter, `limit` or `page` is not valid; `field` names it.',
+  ),
+  ...SERVER_ERRORS,
+];
+
+const OPARL_OPERATIONS: readonly OperationSpec[] = [
+  {
+    method: 'GET',
+    route: '/oparl/v1.1/system',
+    operationId: 'readOparlSystem',
+    tag: 'Open data',
+    summary: 'The OParl System: the entry point, with the list of bodies (one per council).',
+    description: OPARL_DESCRIPTION,
+    auth: 'none',
+    success: { status: 200, description: 'The System object.', schema: 'OparlObject' },
+    errors: [...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
+    route: '/oparl/v1.1/bodies',
+    operationId: 'listOparlBodies',
+    tag: 'Open data',
+    summary: 'Every council of this installation as an OParl Body.',
+    description: OPARL_DESCRIPTION,
+    auth: 'none',
+    parameters: oparlListParameters,
+    success: { status: 200, description: 'A page of Bodies.', schema: 'OparlList' },
+    errors: OPARL_LIST_ERRORS,
+  },
+  {
+    method: 'GET',
+    route: '/oparl/v1.1/bodies/:bodyId',
+    operationId: 'readOparlBody',
+    tag: 'Open data',
+    summary: 'A council as an OParl Body, with the URLs of its lists and its terms.',
+    description: OPARL_DESCRIPTION,
+    auth: 'none',
+    parameters: [oparlIdParameter('bodyId', 'The council.')],
+    success: { status: 200, description: 'The Body.', schema: 'OparlObject' },
+    errors: [
+      err(400, ['validation_failed'], 'The id is not a UUID.'),
+      err(404, ['not_found'], 'No such council.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  ...OPARL_BODY_LISTS.map(([list, operationId, summary]): OperationSpec => ({
+    method: 'GET',
+    route: `/oparl/v1.1/bodies/:bodyId/${list}`,
+    operationId,
+    tag: 'Open data',
+    summary,
+    description: OPARL_DESCRIPTION,
+    auth: 'none',
+    parameters: [oparlIdParameter('bodyId', 'The council.'), ...oparlListParameters],
+    success: { status: 200, description: 'A page of the list.', schema: 'OparlList' },
+    errors: [...OPARL_LIST_ERRORS, err(404, ['not_found'], 'No such council.')],
+  })),
+  {
+    method: 'GET',
+    route: '/oparl/v1.1/organizations/:id/meetings',
+    operationId: 'listOparlOrganizationMeetings',
+    tag: 'Open data',
+    summary: 'One body\u2019s sittings that are not drafts, as Meetings.',
+    description: OPARL_DESCRIPTION,
+    auth: 'none',
+    parameters: [oparlIdParameter('id', 'The body.'), ...oparlListParameters],
+    success: { status: 200, description: 'A page of Meetings.', schema: 'OparlList' },
+    errors: [...OPARL_LIST_ERRORS, err(404, ['not_found'], 'No such body.')],
+  },
+  ...OPARL_OBJECTS.map(([path, operationId, summary]): OperationSpec => ({
+    method: 'GET',
+    route: `/oparl/v1.1/${path}/:id`,
+    operationId,
+    tag: 'Open data',
+    summary,
+    description: OPARL_DESCRIPTION,
+    auth: 'none',
+    parameters: [oparlIdParameter('id', 'The object\u2019s id (the last part of its URL).')],
+    success: { status: 200, description: 'The object.', schema: 'OparlObject' },
+    errors: [
+      err(400, ['validation_failed'], 'The id is not a UUID.'),
+      err(
+        404,
+        ['not_found'],
+        'No such object, or not public (a draft sitting, a private document).',
+      ),
+      ...SERVER_ERRORS,
+    ],
+  })),
+  {
+    method: 'OPTIONS',
+    route: '/oparl/v1.1/*',
+    operationId: 'oparlPreflight',
+    tag: 'Open data',
+    summary: 'The CORS preflight of any OParl URL: GET is allowed from any origin.',
+    auth: 'none',
+    success: {
+      status: 204,
+      description: 'Allowed.',
+      headers: {
+        'Access-Control-Allow-Origin': { schema: { type: 'string', const: '*' } },
+        'Access-Control-Allow-Methods': { schema: { type: 'string' } },
+      },
+    },
+    errors: [],
   },
 ];
 
@@ -2367,6 +2624,7 @@ const OPERATIONS: readonly OperationSpec[] = [
   ...OPEN_DATA_OPERATIONS,
   ...ADMINISTRATION_OPERATIONS,
   ...INTERPELLATION_OPERATIONS,
+  ...OPARL_OPERATIONS,
 ];
 
 /** Every route the document describes, as `METHOD /path` with Fastify's `:param` syntax. */
@@ -2426,7 +2684,8 @@ const TAGS = [
   {
     name: 'Open data',
     description:
-      'Without a sign-in: votes, named lists, Popolo, recording chapters and a council\u2019s tables.',
+      'Without a sign-in: votes, named lists, Popolo, recording chapters, a council\u2019s ' +
+      'tables, and OParl 1.1 (`/oparl/v1.1/system`): councils, bodies, people, sittings, papers, files.',
   },
   {
     name: 'Interpellations',
@@ -2689,6 +2948,8 @@ function buildDocument(): OpenApiDocument {
         SittingState: sittingStateSchema,
         SittingEvents: sittingEventsSchema,
         Health: healthSchema,
+        OparlObject: oparlObjectSchema,
+        OparlList: oparlListSchema,
         PreparationOptions: toJsonSchema(preparationOptionsSchema, 'output'),
         CreateSittingRequest: toJsonSchema(createSittingRequestSchema, 'input'),
         UpdateSittingRequest: toJsonSchema(updateSittingRequestSchema, 'input'),

@@ -1,9 +1,12 @@
 import type { AgendaItemInput } from '@veche/domain';
 import type { AgendaItemRow } from '../storage/repositories/sittings.repository.js';
 
+/** What the tree is built from: each row's place in it. */
+type TreeRow = Pick<AgendaItemRow, 'id' | 'title' | 'parentId' | 'position'>;
+
 /** Rebuilds the agenda tree from stored rows (parent and position) in the domain's input shape. */
-export function agendaTree(rows: readonly AgendaItemRow[]): AgendaItemInput[] {
-  const children = new Map<string | null, AgendaItemRow[]>();
+export function agendaTree(rows: readonly TreeRow[]): AgendaItemInput[] {
+  const children = new Map<string | null, TreeRow[]>();
   for (const row of rows) {
     const siblings = children.get(row.parentId) ?? [];
     siblings.push(row);

@@ -8,6 +8,7 @@ import { interpellationsRepository } from './repositories/interpellations.reposi
 import { resolutionsRepository } from './repositories/resolutions.repository.js';
 import { loginLinksRepository } from './repositories/login-links.repository.js';
 import { loginSessionsRepository } from './repositories/login-sessions.repository.js';
+import { oparlRepository } from './repositories/oparl.repository.js';
 import { passwordTokensRepository } from './repositories/password-tokens.repository.js';
 import { personsRepository } from './repositories/persons.repository.js';
 import { sittingCommandsRepository } from './repositories/sitting-commands.repository.js';
@@ -39,6 +40,7 @@ export function createRepositories(context: StorageContext) {
     secondFactors: userSecondFactorsRepository(context),
     interpellations: interpellationsRepository(context),
     resolutions: resolutionsRepository(context),
+    oparl: oparlRepository(context),
   };
 }
 

@@ -857,3 +857,34 @@ export const resolutions = pgTable(
     ),
   ],
 );
+
+/**
+ * What is left of an agenda item the office removed from a sitting that was no longer a draft
+ * (its agenda was public): the id, where it was and when it went, so that the OParl API can
+ * answer it as deleted (`deleted: true`) rather than as never having existed. Items removed from
+ * a draft were never public and leave nothing.
+ */
+export const agendaItemTombstones = pgTable(
+  'agenda_item_tombstones',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    sittingId: uuid('sitting_id').notNull(),
+    kind: text('kind').notNull(),
+    /** Its place among its siblings when it was removed (OParl's `order` is required). */
+    position: integer('position').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'agenda_item_tombstones_council_sitting_fk',
+      columns: [t.councilId, t.sittingId],
+      foreignColumns: [sittings.councilId, sittings.id],
+    }).onDelete('cascade'),
+    index('agenda_item_tombstones_council_idx').on(t.councilId, t.deletedAt),
+    check('agenda_item_tombstones_kind_check', oneOf('kind', AGENDA_ITEM_KINDS)),
+  ],
+);

@@ -727,6 +727,113 @@ export function repositorySuite(database: () => OpenDatabase): void {
     });
   });
 
+  describe('open data (OParl)', () => {
+    const everything = { offset: 0, limit: 100 };
+
+    it('keeps a removed item of a public agenda as a tombstone, and of a draft nothing', async () => {
+      const a = await council();
+      const { body, term } = await plenary(a.id);
+      const convened = await sitting(a.id, body.id, term.id);
+      const draft = await sitting(a.id, body.id, term.id, { status: 'draft' });
+      const add = (sittingId: string, position: number, title: string, kind = 'procedural') =>
+        repos.sittings.addAgendaItem({ councilId: a.id, sittingId, position, title, kind });
+      const opening = await add(convened.id, 0, 'Otwarcie');
+      const withdrawn = await add(convened.id, 1, 'Projekt wycofany', 'draft_resolution');
+      const closing = await add(convened.id, 2, 'Zamknięcie');
+      const draftItem = await add(draft.id, 0, 'Szkic');
+      const created = clock();
+
+      clock.advance(60_000);
+      const removedAt = clock();
+      const keep = (item: typeof opening, position: number) => ({
+        id: item.id,
+        parentId: null,
+        position,
+        title: item.title,
+        kind: item.kind,
+        description: null,
+      });
+      await repos.sittings.replaceAgenda(a.id, convened.id, [keep(opening, 0), keep(closing, 1)]);
+      await repos.sittings.replaceAgenda(a.id, draft.id, []);
+
+      const items = await repos.oparl.agendaItems({ councilId: a.id }, everything);
+      expect(
+        items.rows.map((item) => [item.title, item.deleted, item.modifiedAt.toISOString()]),
+      ).toEqual([
+        ['Otwarcie', false, created.toISOString()],
+        [null, true, removedAt.toISOString()],
+        ['Zamknięcie', false, removedAt.toISOString()],
+      ]);
+      expect(items.total).toBe(3);
+      const gone = items.rows[1]!;
+      expect(gone).toMatchObject({ id: withdrawn.id, kind: 'draft_resolution', position: 1 });
+      expect(gone.createdAt.toISOString()).toBe(created.toISOString());
+      // Only what changed since the removal: the tombstone and the item that moved up.
+      const since = await repos.oparl.agendaItems(
+        { councilId: a.id },
+        { ...everything, modifiedSince: removedAt },
+      );
+      expect(since.rows.map((item) => item.id)).toEqual([withdrawn.id, closing.id]);
+      const papers = await repos.oparl.agendaItems(
+        { id: withdrawn.id },
+        everything,
+        'draft_resolution',
+      );
+      expect(papers.rows.map((item) => item.deleted)).toEqual([true]);
+      expect((await repos.oparl.agendaItems({ id: draftItem.id }, everything)).rows).toEqual([]);
+    });
+
+    it('shows only what the public may see: no drafts, no private documents, no persons without a seat', async () => {
+      const a = await council();
+      const { body, term } = await plenary(a.id);
+      const convened = await sitting(a.id, body.id, term.id);
+      const draft = await sitting(a.id, body.id, term.id, { status: 'draft' });
+      const document = (sittingId: string, title: string, isPublic: boolean) =>
+        repos.documents.create({
+          councilId: a.id,
+          sittingId,
+          agendaItemId: null,
+          title,
+          fileName: 'a.pdf',
+          mediaType: 'application/pdf',
+          sizeBytes: 1,
+          sha256: 'b'.repeat(64),
+          isPublic,
+          createdByUserId: null,
+        });
+      await document(convened.id, 'Jawny', true);
+      await document(convened.id, 'Poufny', false);
+      await document(draft.id, 'Ze szkicu', true);
+      const seated = await repos.persons.create({
+        councilId: a.id,
+        givenName: 'Anna',
+        familyName: 'Nowak',
+        email: 'anna@example.pl',
+      });
+      await repos.persons.addMembership({
+        councilId: a.id,
+        personId: seated.id,
+        bodyId: body.id,
+        termId: term.id,
+        role: 'member',
+        startsOn: '2024-05-07',
+      });
+      await repos.persons.create({ councilId: a.id, givenName: 'Jan', familyName: 'Biuro' });
+
+      const meetings = await repos.oparl.meetings({ councilId: a.id }, everything);
+      expect(meetings.rows.map((row) => row.id)).toEqual([convened.id]);
+      expect(meetings.total).toBe(1);
+      const files = await repos.oparl.files({ councilId: a.id }, everything);
+      expect(files.rows.map((row) => row.title)).toEqual(['Jawny']);
+      const persons = await repos.oparl.persons({ councilId: a.id }, everything);
+      expect(persons.rows.map((row) => row.familyName)).toEqual(['Nowak']);
+      expect(Object.keys(persons.rows[0]!)).not.toContain('email');
+      // A page of one still counts them all.
+      const page = await repos.oparl.memberships({ councilId: a.id }, { offset: 0, limit: 1 });
+      expect([page.rows.length, page.total]).toEqual([1, 1]);
+    });
+  });
+
   describe('notices to members', () => {
     it('gathers changes into one waiting notice, keeps a convening one, and hands out what is due', async () => {
       const { id } = await council();

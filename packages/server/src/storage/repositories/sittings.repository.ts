@@ -1,6 +1,13 @@
 import type { CouncilRole, SittingKind, SittingMode, SittingStatus } from '@veche/domain';
 import { and, asc, desc, eq, gte, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
-import { agendaItems, bodies, councilRoles, councils, sittings } from '../schema.js';
+import {
+  agendaItemTombstones,
+  agendaItems,
+  bodies,
+  councilRoles,
+  councils,
+  sittings,
+} from '../schema.js';
 import { hasPgCode, UNIQUE_VIOLATION, type StorageContext } from '../storage-context.js';
 
 export type SittingRow = typeof sittings.$inferSelect;
@@ -250,7 +257,7 @@ export function sittingsRepository({ db, clock, newId }: StorageContext) {
     ): Promise<void> {
       const now = clock();
       const keep = items.map((item) => item.id);
-      await db
+      const removed = await db
         .delete(agendaItems)
         .where(
           and(
@@ -258,7 +265,31 @@ export function sittingsRepository({ db, clock, newId }: StorageContext) {
             eq(agendaItems.sittingId, sittingId),
             keep.length > 0 ? notInArray(agendaItems.id, keep) : undefined,
           ),
-        );
+        )
+        .returning();
+      if (removed.length > 0) {
+        // A public agenda's removed items stay known as deleted (the OParl API answers them so).
+        const [sitting] = await db
+          .select({ status: sittings.status })
+          .from(sittings)
+          .where(and(eq(sittings.councilId, councilId), eq(sittings.id, sittingId)));
+        if (sitting !== undefined && sitting.status !== 'draft') {
+          await db
+            .insert(agendaItemTombstones)
+            .values(
+              removed.map((row) => ({
+                id: row.id,
+                councilId,
+                sittingId,
+                kind: row.kind,
+                position: row.position,
+                createdAt: row.createdAt,
+                deletedAt: now,
+              })),
+            )
+            .onConflictDoNothing();
+        }
+      }
       if (items.length === 0) return;
       await db
         .insert(agendaItems)
@@ -279,7 +310,12 @@ export function sittingsRepository({ db, clock, newId }: StorageContext) {
             title: sql`excluded.title`,
             kind: sql`excluded.kind`,
             description: sql`excluded.description`,
-            updatedAt: now,
+            // Modified only when something changed: the OParl API's `modified` filters rely on it.
+            updatedAt: sql`case when (${agendaItems.parentId}, ${agendaItems.position},
+              ${agendaItems.title}, ${agendaItems.kind}, ${agendaItems.description})
+              is distinct from (excluded.parent_id, excluded.position, excluded.title,
+              excluded.kind, excluded.description)
+              then ${now.toISOString()}::timestamptz else ${agendaItems.updatedAt} end`,
           },
           // Never touch a row of another sitting, whatever id the caller passed.
           setWhere: and(eq(agendaItems.councilId, councilId), eq(agendaItems.sittingId, sittingId)),
