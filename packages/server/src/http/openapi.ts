@@ -79,6 +79,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../accounts/session-token.js';
 import type { VoteSeal } from '../sittings/ballot-seal.js';
+import { OPEN_DATA_FILES } from '../open-data/open-data.routes.js';
 import type { SittingView } from '../sittings/state-view.js';
 
 /*
@@ -1451,16 +1452,7 @@ const OPEN_DATA_OPERATIONS: readonly OperationSpec[] = [
         description: 'The table and its format.',
         schema: {
           type: 'string',
-          enum: [
-            'sittings.csv',
-            'sittings.json',
-            'agenda-items.csv',
-            'agenda-items.json',
-            'votes.csv',
-            'votes.json',
-            'ballots.csv',
-            'ballots.json',
-          ],
+          enum: [...OPEN_DATA_FILES],
         },
       },
     ],
