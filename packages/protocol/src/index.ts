@@ -10,3 +10,4 @@ export * from './administration.js';
 export * from './second-factor.js';
 export * from './notifications.js';
 export * from './interpellations.js';
+export * from './sitting-record.js';

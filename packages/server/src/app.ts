@@ -34,6 +34,7 @@ import { portalRoutes, sendPortalNotFound } from './portal/portal.routes.js';
 import { preparationRoutes } from './preparation/preparation.routes.js';
 import { publicSittingRoutes } from './sittings/public-sitting.routes.js';
 import { calendarRoutes } from './sittings/calendar.routes.js';
+import { recordRoutes } from './record/record.routes.js';
 import type { Mailer } from './mail/mailer.js';
 import { sittingRoutes } from './sittings/sitting.routes.js';
 import type { OpenDatabase } from './storage/database.js';
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   sittingRoutes(app, repos, signedIn, storage.clock);
   publicSittingRoutes(app, repos);
   const live = liveSittingService(storage, repos, deps.bus);
+  recordRoutes(app, repos, live, storage.clock);
   liveSittingRoutes(app, repos, signedIn, live);
   tabletLinkRoutes(app, repos, accounts, live, config, signedIn, storage.clock);
   documentRoutes(

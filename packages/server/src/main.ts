@@ -13,6 +13,7 @@ import {
   DEMO_LOGINS,
   DEMO_PASSWORD,
 } from './demo/demo-council.js';
+import { createDemoPastSitting } from './demo/demo-past-sitting.js';
 import {
   openEmbeddedDatabase,
   openPostgresDatabase,
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
   if (demoWanted && (await repos.councils.list()).length === 0) {
     const blobs = folderBlobStore(config.blobDir);
     await inTransaction(storage, (tx) => createDemoCouncil(tx, storage.clock(), blobs));
+    await createDemoPastSitting(storage, storage.clock());
     logger.info({ ms: since() }, 'created the demo council');
   }
   const demoPresent = (await repos.users.findByEmail(DEMO_LOGINS[0]!.email)) !== undefined;

@@ -33,6 +33,7 @@ let councilId: string;
 let plenaryId: string;
 let committeeId: string;
 let plenarySittingId: string;
+let pastSittingId: string;
 let committeeSittingId: string;
 let draftSittingId: string;
 const COMMITTEE_START = new Date('2026-12-03T15:30:00Z');
@@ -75,8 +76,9 @@ beforeAll(async () => {
     const bodies = await repos.bodies.listForCouncil(councilId);
     plenaryId = bodies.find((body) => body.kind === 'plenary')!.id;
     committeeId = bodies.find((body) => body.kind !== 'plenary')!.id;
-    const [plenarySitting] = await repos.sittings.publicOfCouncil(councilId, plenaryId);
-    plenarySittingId = plenarySitting!.id;
+    const plenarySittings = await repos.sittings.publicOfCouncil(councilId, plenaryId);
+    plenarySittingId = plenarySittings.find((sitting) => sitting.status === 'convened')!.id;
+    pastSittingId = plenarySittings.find((sitting) => sitting.status === 'closed')!.id;
     const term = (await repos.terms.current(councilId, '2026-11-24'))!;
     const committee = await repos.sittings.create({
       councilId,
@@ -125,7 +127,11 @@ describe('the public calendar feeds', () => {
     expect(headers.get('cache-control')).toMatch(/max-age=\d+/);
     const host = new URL(veche.url).host;
     expect(events.map((event) => event.uid).sort()).toEqual(
-      [`${plenarySittingId}@${host}`, `${committeeSittingId}@${host}`].sort(),
+      [
+        `${plenarySittingId}@${host}`,
+        `${pastSittingId}@${host}`,
+        `${committeeSittingId}@${host}`,
+      ].sort(),
     );
     expect(events.some((event) => event.uid.startsWith(draftSittingId))).toBe(false);
     expect(events.some((event) => event.uid.startsWith(b.sittingId))).toBe(false);
@@ -163,7 +169,9 @@ describe('the public calendar feeds', () => {
     const committee = await feed(`/api/public/bodies/${committeeId}/calendar.ics`);
     expect(committee.events.map((event) => event.uid.split('@')[0])).toEqual([committeeSittingId]);
     const plenary = await feed(`/api/public/bodies/${plenaryId}/calendar.ics`);
-    expect(plenary.events.map((event) => event.uid.split('@')[0])).toEqual([plenarySittingId]);
+    expect(plenary.events.map((event) => event.uid.split('@')[0]).sort()).toEqual(
+      [plenarySittingId, pastSittingId].sort(),
+    );
   });
 
   it('names the other council’s sittings in its own language, and answers 404 for unknown ids', async () => {

@@ -285,7 +285,8 @@ describe('two councils on one server', () => {
             where r.user_id = e.actor_user_id and r.council_id = e.council_id)`);
       expect((crossing as { rows: unknown[] }).rows).toEqual([]);
       const perSitting: unknown = await database.db.execute(
-        sql`select sitting_id, count(*)::int as n from sitting_events group by sitting_id`,
+        sql`select sitting_id, count(*)::int as n from sitting_events
+              where sitting_id in (${a.sittingId}, ${b.sittingId}) group by sitting_id`,
       );
       const counts = Object.fromEntries(
         (perSitting as { rows: { sitting_id: string; n: number }[] }).rows.map((r) => [

@@ -448,7 +448,13 @@ describe('the live sitting over HTTP', () => {
       userIds.push((await (await councillor(index)).get<{ id: string }>('/api/me')).body.id);
     }
     await server.stop({ keepData: true });
-    const rows = await everyRow(server.dataDir);
+    // The demo's closed past sitting holds the same members' presence and named ballots.
+    const everything = await everyRow(server.dataDir);
+    const pastSittingId = everything
+      .filter((r) => r.table === 'sittings')
+      .map((r) => JSON.parse(r.json) as { id: string; number: number })
+      .find((row) => row.number === 23)!.id;
+    const rows = everything.filter((r) => !r.json.includes(pastSittingId));
     const mentionsVoter = (json: string) => [...voters, ...userIds].some((id) => json.includes(id));
 
     const participation = rows.filter((r) => r.table === 'secret_participations');

@@ -32,7 +32,9 @@ export function decideLifecycle(
     case 'sitting.convene':
       return state.status === 'draft' ? accept({ type: 'sitting.convened', at: now }) : invalid();
     case 'sitting.open':
-      return state.status === 'convened' ? accept({ type: 'sitting.opened', at: now }) : invalid();
+      return state.status === 'convened'
+        ? accept({ type: 'sitting.opened', members: state.setup.members, at: now })
+        : invalid();
     case 'sitting.resume':
       return state.status === 'suspended'
         ? accept({ type: 'sitting.resumed', at: now })

@@ -6,6 +6,7 @@ import type { AgendaChange } from './agenda-tree.js';
 import type { ChatMessage } from './chat.js';
 import type { CloseActor } from './sitting.commands.js';
 import type { SpeakerEntry } from './speaker-queue.js';
+import type { SittingMember } from './sitting.state.js';
 
 /**
  * Events of the live sitting, in the past tense; `at` is epoch milliseconds (DESIGN.md section 5).
@@ -15,7 +16,17 @@ import type { SpeakerEntry } from './speaker-queue.js';
  */
 export type SittingEvent =
   | { readonly type: 'sitting.convened'; readonly at: number }
-  | { readonly type: 'sitting.opened'; readonly at: number }
+  | {
+      readonly type: 'sitting.opened';
+      /**
+       * The body's members as the sitting opens, names included. The log starts from a setup
+       * kept beside it; carrying the members here puts their names under the hash chain, so a
+       * published named list cannot have its names swapped without breaking the chain.
+       * Absent from logs written before it was recorded.
+       */
+      readonly members?: readonly SittingMember[];
+      readonly at: number;
+    }
   | { readonly type: 'sitting.suspended'; readonly reason: string | null; readonly at: number }
   | { readonly type: 'sitting.resumed'; readonly at: number }
   | { readonly type: 'sitting.closed'; readonly at: number }

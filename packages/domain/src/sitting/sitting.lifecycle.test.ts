@@ -71,6 +71,16 @@ describe('sitting lifecycle', () => {
     expect(run.state.closedAt).toBe(run.now);
   });
 
+  it('puts the members, with their names, into the opening event', () => {
+    const setup = fixtureSetup();
+    const run = startRun(setup);
+    const decision = step(run, { type: 'sitting.open' });
+    expect(decision).toEqual({
+      ok: true,
+      events: [{ type: 'sitting.opened', members: setup.members, at: run.now }],
+    });
+  });
+
   it('will not suspend or close during a vote or a quorum check', () => {
     const run = startRun();
     openWithPresent(run, 10);

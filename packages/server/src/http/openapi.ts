@@ -68,6 +68,7 @@ import {
   interpellationFileUploadFieldsSchema,
   interpellationListResponseSchema,
   interpellationSchema,
+  sittingRecordSchema,
 } from '@veche/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -1472,6 +1473,27 @@ const OPERATIONS: readonly OperationSpec[] = [
     ],
   },
   {
+    method: 'GET',
+    route: '/api/public/sittings/:sittingId/record.json',
+    operationId: 'sittingRecord',
+    tag: 'Sittings',
+    summary:
+      'A sitting\u2019s verifiable record: its log with every hash, and what each seal digests.',
+    description:
+      'No sign-in, any origin. The log as the public reads it (chat redacted, its links kept), ' +
+      'the members the opening event recorded, for each open or secret vote who took part and ' +
+      'the counts (never who chose what in secret), and the head (the last hash). ' +
+      '`npx veche verify <this address>` recomputes the chain and every seal.',
+    auth: 'none',
+    parameters: [sittingIdParameter],
+    success: { status: 200, description: 'The record.', schema: 'SittingRecord' },
+    errors: [
+      BAD_SITTING_ID,
+      err(404, ['not_found'], 'No such sitting, or a draft (the same answer).'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
     method: 'POST',
     route: '/api/sittings/:sittingId/tablet-links',
     operationId: 'issueTabletLink',
@@ -2414,6 +2436,7 @@ function buildDocument(): OpenApiDocument {
         CurrentUser: toJsonSchema(currentUserSchema, 'output'),
         UpcomingSittingsResponse: toJsonSchema(upcomingSittingsResponseSchema, 'output'),
         PublicSitting: toJsonSchema(publicSittingSchema, 'output'),
+        SittingRecord: toJsonSchema(sittingRecordSchema, 'output'),
         DocumentUpload: documentUploadSchema(),
         SittingDocument: toJsonSchema(sittingDocumentSchema, 'output'),
         SittingDocuments: toJsonSchema(sittingDocumentsResponseSchema, 'output'),

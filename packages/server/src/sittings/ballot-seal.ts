@@ -24,10 +24,24 @@ export interface NamedBallot {
   readonly enteredByUserId: string | null;
 }
 
-const digestOf = (value: unknown): string =>
+/** SHA-256 over RFC 8785 canonical JSON: what a seal's digest covers, recomputable by anyone. */
+export const ballotDigest = (value: unknown): string =>
   createHash('sha256')
     .update(canonicalize(value) ?? '')
     .digest('hex');
+
+/** What an open vote publishes of its ballots: who took part (sorted) and the count per choice. */
+export function openBallotSummary(rows: readonly BallotRow[]): {
+  participants: string[];
+  counts: Record<string, number>;
+} {
+  const counts: Record<string, number> = {};
+  for (const row of rows) counts[row.choice] = (counts[row.choice] ?? 0) + 1;
+  const participants = rows.map((row) => row.memberId).sort(byCodeUnits);
+  return { participants, counts };
+}
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function sealOpenBallots(
   voteId: string,
@@ -36,7 +50,7 @@ export function sealOpenBallots(
   at: number,
 ): VoteSeal {
   const list: NamedBallot[] = [...rows]
-    .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0))
+    .sort((a, b) => byCodeUnits(a.memberId, b.memberId))
     .map((row) => ({
       memberId: row.memberId,
       choice: row.choice,
@@ -45,13 +59,12 @@ export function sealOpenBallots(
   if (!named) {
     // An open vote publishes counts only. A digest over each member's choice would let anyone
     // who knows who voted and the counts try every assignment until the digest matches.
-    const counts: Record<string, number> = {};
-    for (const ballot of list) counts[ballot.choice] = (counts[ballot.choice] ?? 0) + 1;
+    const { participants, counts } = openBallotSummary(rows);
     return {
       type: 'vote.sealed',
       voteId,
-      ballots: list.length,
-      digest: digestOf({ voteId, participants: list.map((ballot) => ballot.memberId), counts }),
+      ballots: participants.length,
+      digest: ballotDigest({ voteId, participants, counts }),
       named: null,
       at,
     };
@@ -60,7 +73,7 @@ export function sealOpenBallots(
     type: 'vote.sealed',
     voteId,
     ballots: list.length,
-    digest: digestOf({ voteId, ballots: list }),
+    digest: ballotDigest({ voteId, ballots: list }),
     named: list,
     at,
   };
@@ -77,7 +90,7 @@ export function sealSecretBallots(
     type: 'vote.sealed',
     voteId,
     ballots: participants.length,
-    digest: digestOf({ voteId, participants: [...participants].sort(), counts }),
+    digest: ballotDigest({ voteId, participants: [...participants].sort(), counts }),
     named: null,
     at,
   };

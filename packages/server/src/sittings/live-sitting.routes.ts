@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { parseInput } from '../http/api-error.js';
 import { authOf, type SignedInGuard } from '../http/authentication.js';
 import type { Repositories } from '../storage/repositories.js';
-import type { SittingEventRow } from '../storage/repositories/sitting-events.repository.js';
-import type { LiveSittingService, LoggedEvent } from './live-sitting.service.js';
-import { mayReadEvent, viewOf, type SittingViewer } from './state-view.js';
+import type { LiveSittingService } from './live-sitting.service.js';
+import { publishedEvent } from './published-event.js';
+import { viewOf, type SittingViewer } from './state-view.js';
 import { participantOf, runSittingCommand } from './run-command.use-case.js';
 
 const paramsSchema = z.object({ sittingId: z.uuid() });
@@ -50,24 +50,4 @@ export function liveSittingRoutes(
     };
     return { access, viewer };
   }
-}
-
-/**
- * One event of the published log. An event the reader may not read (another member's private
- * chat message) keeps its place, type, time and hashes, so the reader can still check every
- * link of the chain around it; its content and author are withheld, and `redacted` says so.
- */
-function publishedEvent(row: SittingEventRow, viewer: SittingViewer) {
-  const chained = {
-    seq: row.seq,
-    type: row.type,
-    at: row.at.toISOString(),
-    prevHash: row.prevHash,
-    hash: row.hash,
-  };
-  if (!mayReadEvent(row.payload as LoggedEvent, viewer)) {
-    return { ...chained, payload: null, actorUserId: null, redacted: true as const };
-  }
-  // actorUserId is part of each hash: without it nobody could recompute the chain.
-  return { ...chained, payload: row.payload, actorUserId: row.actorUserId };
 }

@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoCouncil } from '../demo/demo-council.js';
+import { createDemoPastSitting } from '../demo/demo-past-sitting.js';
+import { inProcessBus } from '../realtime/event-bus.js';
+import { liveSittingService } from '../sittings/live-sitting.service.js';
+import type { OpenDatabase } from '../storage/database.js';
+import { createRepositories, inTransaction } from '../storage/repositories.js';
+import type { StorageContext } from '../storage/storage-context.js';
+import type { RecordEvent, SittingRecord } from '@veche/protocol';
+import { openTestPglite } from '../../test/support/test-databases.js';
+import { sittingRecord } from './sitting-record.js';
+import { verifyRecordText } from './verify-record.js';
+
+/*
+ * The demo's closed sitting exported as its public record and verified as anyone would; then
+ * changed, one byte or one fact at a time, which must never verify.
+ */
+
+let database: OpenDatabase;
+let text: string;
+
+beforeAll(async () => {
+  database = await openTestPglite();
+  const now = new Date('2026-11-24T12:00:00Z');
+  const storage: StorageContext = { db: database.db, clock: () => now, newId: randomUUID };
+  await inTransaction(storage, (tx) => createDemoCouncil(tx, now));
+  await createDemoPastSitting(storage, now);
+  const repos = createRepositories(storage);
+  const past = (await repos.sittings.listForCouncil((await repos.councils.list())[0]!.id)).find(
+    (sitting) => sitting.number === 23,
+  )!;
+  const record = await sittingRecord(
+    repos,
+    liveSittingService(storage, repos, inProcessBus()),
+    past.id,
+    now,
+  );
+  text = JSON.stringify(record);
+});
+afterAll(() => database.close());
+
+type Payload = { voteId?: string; counts: Record<string, number> };
+const payloadOf = (event: RecordEvent): Payload => event.payload as Payload;
+
+const edited = (change: (record: SittingRecord) => void): string => {
+  const record = JSON.parse(text) as SittingRecord;
+  change(record);
+  return JSON.stringify(record);
+};
+
+describe('a sitting record', () => {
+  it('verifies as published: the chain, its head, the members and every seal', () => {
+    const verdict = verifyRecordText(text);
+    expect(verdict).toMatchObject({
+      ok: true,
+      redacted: 0,
+      votes: { named: 4, open: 0, secret: 1 },
+      membersVouched: true,
+    });
+    const record = JSON.parse(text) as { events: unknown[]; ballots: { kind: string }[] };
+    expect(verdict.ok && verdict.events).toBe(record.events.length);
+    // The secret vote publishes who took part and the counts, never a member beside a choice.
+    expect(record.ballots).toHaveLength(1);
+    expect(JSON.stringify(record.ballots[0])).not.toContain('"choice"');
+  });
+
+  it('fails on any one byte changed after its descriptive header, naming the event when it lies in one', () => {
+    const bytes = Buffer.from(text, 'utf8');
+    const start = bytes.indexOf('"members":');
+    expect(start).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: start, max: bytes.length - 1 }),
+        fc.integer({ min: 1, max: 255 }),
+        (position, delta) => {
+          const altered = Buffer.from(bytes);
+          altered[position] = (altered[position]! + delta) % 256;
+          const verdict = verifyRecordText(altered.toString('utf8'));
+          expect(verdict.ok).toBe(false);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('names the first event that does not match', () => {
+    const record = JSON.parse(text) as SittingRecord;
+    const budgetClose = record.events.find(
+      (event) => event.type === 'vote.closed' && payloadOf(event).voteId === 'demo-vote-budget',
+    )!;
+    const changed = edited((r) => {
+      const event = r.events.find((e) => e.seq === budgetClose.seq)!;
+      payloadOf(event).counts['against']! += 1;
+    });
+    expect(verifyRecordText(changed)).toEqual({
+      ok: false,
+      problem: {
+        code: 'chain_broken',
+        seq: budgetClose.seq,
+        eventType: 'vote.closed',
+        detail: 'hash does not match the content',
+      },
+    });
+  });
+
+  it('catches a swapped name, a secret count moved, a missing vote and a cut-off end', () => {
+    const swapped = edited((r) => {
+      const [first, second] = r.members;
+      [first!.name, second!.name] = [second!.name, first!.name];
+    });
+    expect(verifyRecordText(swapped)).toMatchObject({
+      ok: false,
+      problem: { code: 'members_mismatch', eventType: 'sitting.opened' },
+    });
+
+    const moved = edited((r) => {
+      const counts = r.ballots[0]!.counts;
+      counts['for']! -= 1;
+      counts['against'] = (counts['against'] ?? 0) + 1;
+    });
+    expect(verifyRecordText(moved)).toMatchObject({
+      ok: false,
+      problem: { code: 'seal_mismatch', eventType: 'vote.sealed' },
+    });
+
+    const missing = edited((r) => {
+      r.ballots = [];
+    });
+    expect(verifyRecordText(missing)).toMatchObject({
+      ok: false,
+      problem: { code: 'ballots_missing', eventType: 'vote.sealed' },
+    });
+
+    // Cutting events off the end leaves a valid chain; the head (kept elsewhere) says so.
+    const cut = edited((r) => {
+      r.events = r.events.slice(0, -3);
+    });
+    expect(verifyRecordText(cut)).toMatchObject({ ok: false, problem: { code: 'head_mismatch' } });
+    expect(verifyRecordText('not json')).toMatchObject({
+      ok: false,
+      problem: { code: 'not_a_record', seq: null },
+    });
+  });
+});
