@@ -1,7 +1,7 @@
 import { sittingName } from '../sittings/sitting-name.js';
 import type { PersonPage, PersonVote } from './portal.use-case.js';
 import { CouncilLinks, renderPage, type PageContext } from './portal-layout.js';
-import { formatDateTime, formatDay, type PortalKey } from './portal-texts.js';
+import { formatDay, formatShortDate, type PortalKey } from './portal-texts.js';
 import { optionLabel } from './vote-result.js';
 
 /** The choices a councillor's votes can be filtered by. */
@@ -137,12 +137,12 @@ export function personPage(context: PageContext, page: PersonPage, filters: Pers
             <tbody>
               {votes.map((vote) => (
                 <tr key={`${vote.sitting.id}-${vote.vote.id}`} data-choice={vote.choice}>
-                  <td>{formatDateTime(vote.sitting.startsAt, language, vote.sitting.timeZone)}</td>
+                  <td>{formatShortDate(vote.sitting.startsAt, language, vote.sitting.timeZone)}</td>
                   <th scope="row">
                     <a href={`/portal/sittings/${vote.sitting.id}/votes/${vote.vote.id}`}>
                       {vote.vote.subject}
                     </a>
-                    <span className="meta"> ({sittingName(language, vote.sitting)})</span>
+                    <span className="meta">{sittingName(language, vote.sitting)}</span>
                   </th>
                   <td>{optionLabel(context, vote.choice)}</td>
                 </tr>

@@ -55,7 +55,7 @@ h3 { font-size: 1.125rem; margin: 0 0 0.5rem; }
 .warning { color: #a3191f; font-weight: 600; }
 .meta { color: #4a4a4a; }
 .text { white-space: pre-line; }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; overflow-wrap: break-word; }
 th, td { text-align: left; vertical-align: top; padding: 0.375rem 0.5rem;
   border-bottom: 1px solid #767676; }
 thead th { border-bottom-width: 2px; }
@@ -68,8 +68,10 @@ button { background: #1b2a4a; color: #ffffff; border-color: #1b2a4a; cursor: poi
 .search-row { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.25rem; }
 .search-row input { flex: 1 1 12rem; }
 .site-footer { border-top: 1px solid #767676; padding: 1rem; max-width: 60rem; margin: 2rem auto 0; }
+.person-votes td:first-child { white-space: nowrap; }
+.person-votes .meta { display: block; font-weight: 400; font-size: 0.875rem; }
 @media (max-width: 30rem) {
-  .person-votes td:first-child { white-space: normal; }
   h1 { font-size: 1.5rem; }
+  th, td { padding: 0.375rem 0.25rem; }
 }
 `;

@@ -85,6 +85,11 @@ export function formatDateTime(instant: Date, language: Language, timeZone: stri
   }).format(instant);
 }
 
+/** "27.10.2026": the day of a moment on the council's clock, short, for tables. */
+export function formatShortDate(instant: Date, language: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeZone }).format(instant);
+}
+
 /** A calendar day (`YYYY-MM-DD`) written out in the reader's language. */
 export function formatDay(day: string, language: Language): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
