@@ -138,3 +138,12 @@ it('switches the language with a plain link and keeps it on the next page', asyn
   await page.waitForURL(/\/portal\/councils\/[0-9a-f-]+$/);
   await expectReadable(page, 'sr-Cyrl', 'council after switching');
 });
+
+it('is one link away from the app’s sign-in page', async () => {
+  const page = await phone('pl', true);
+  await page.goto(veche.url);
+  await page.locator('#login-email').waitFor();
+  await page.getByRole('link', { name: /Portal publiczny/ }).click();
+  await page.waitForURL(/\/portal$/);
+  expect(await page.locator('h1').textContent()).toBe('Rady, ich sesje i głosowania');
+});
