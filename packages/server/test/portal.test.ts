@@ -214,6 +214,7 @@ describe('the public portal', () => {
     expect(sitting.html).toContain(`href="/public/sittings/${convenedId}"`);
     // Its log has not started: there is nothing to say about votes.
     expect(sitting.html).not.toContain('id="votes"');
+    expect(sitting.html).not.toContain('record.json');
     expect(sitting.html).toMatch(/<section[^>]* id="minutes"/);
     expect(sitting.html).toMatch(/<section[^>]* id="recording"/);
   });
@@ -228,6 +229,7 @@ describe('the public portal', () => {
     expect(text).toContain('6. Informacja Burmistrza o pracy między sesjami');
     expect(text).toContain('8. Zamknięcie sesji');
     expect(sitting.html).not.toContain(`href="/public/sittings/${pastId}"`);
+    expect(sitting.html).toContain(`href="/api/public/sittings/${pastId}/record.json"`);
     const votes = [...sitting.html.matchAll(/<li class="card" id="vote-([\w-]+)">/g)].map(
       (match) => match[1],
     );

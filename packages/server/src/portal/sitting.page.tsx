@@ -76,6 +76,11 @@ export function sittingPage(context: PageContext, page: SittingPage): string {
         )}
       </section>
       {page.votes !== null && (
+        <p>
+          <a href={`/api/public/sittings/${sitting.id}/record.json`}>{t('page.record')}</a>
+        </p>
+      )}
+      {page.votes !== null && (
         <section aria-labelledby="votes">
           <h2 id="votes">{t('page.votes')}</h2>
           {page.votes.length === 0 ? (

@@ -46,6 +46,7 @@ export const en = {
   'page.recordingPending': 'The recording will be published here after the sitting.',
   'page.namedListLink': 'How each councillor voted on: {{subject}}',
   'page.live': 'Follow the sitting live',
+  'page.record': 'The sitting’s verifiable record (the log with its hashes, for checking)',
   'vote.rule': 'Required majority',
   'vote.kindLabel': 'Kind of vote',
   'vote.notClosed': 'This vote has no result yet.',

@@ -47,6 +47,8 @@ export const pl: PortalCatalogue = {
   'page.recordingPending': 'Nagranie zostanie opublikowane tutaj po sesji.',
   'page.namedListLink': 'Jak głosował każdy radny: {{subject}}',
   'page.live': 'Śledź sesję na żywo',
+  'page.record':
+    'Weryfikowalny zapis przebiegu sesji (dziennik z sumami kontrolnymi, do sprawdzenia)',
   'vote.rule': 'Wymagana większość',
   'vote.kindLabel': 'Rodzaj głosowania',
   'vote.notClosed': 'To głosowanie nie ma jeszcze wyniku.',

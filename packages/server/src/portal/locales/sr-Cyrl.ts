@@ -46,6 +46,7 @@ export const srCyrl: PortalCatalogue = {
   'page.recordingPending': 'Снимак ће бити објављен овде после седнице.',
   'page.namedListLink': 'Како је гласао сваки одборник: {{subject}}',
   'page.live': 'Пратите седницу уживо',
+  'page.record': 'Проверљив запис седнице (дневник са контролним збировима, за проверу)',
   'vote.rule': 'Потребна већина',
   'vote.kindLabel': 'Врста гласања',
   'vote.notClosed': 'Ово гласање још нема резултат.',

@@ -46,6 +46,7 @@ export const srLatn: PortalCatalogue = {
   'page.recordingPending': 'Snimak će biti objavljen ovde posle sednice.',
   'page.namedListLink': 'Kako je glasao svaki odbornik: {{subject}}',
   'page.live': 'Pratite sednicu uživo',
+  'page.record': 'Proverljiv zapis sednice (dnevnik sa kontrolnim zbirovima, za proveru)',
   'vote.rule': 'Potrebna većina',
   'vote.kindLabel': 'Vrsta glasanja',
   'vote.notClosed': 'Ovo glasanje još nema rezultat.',
