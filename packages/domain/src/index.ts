@@ -21,3 +21,5 @@ export * from './sitting/chat.js';
 export * from './administration.rules.js';
 export * from './member-import.rules.js';
 export * from './interpellations/interpellation.rules.js';
+export * from './record/sitting-record.js';
+export * from './resolutions.rules.js';

@@ -11,3 +11,4 @@ export * from './second-factor.js';
 export * from './notifications.js';
 export * from './interpellations.js';
 export * from './sitting-record.js';
+export * from './resolutions.js';

@@ -34,7 +34,9 @@ import { portalRoutes, sendPortalNotFound } from './portal/portal.routes.js';
 import { preparationRoutes } from './preparation/preparation.routes.js';
 import { publicSittingRoutes } from './sittings/public-sitting.routes.js';
 import { calendarRoutes } from './sittings/calendar.routes.js';
+import { minutesRoutes } from './minutes/minutes.routes.js';
 import { recordRoutes } from './record/record.routes.js';
+import { resolutionsRoutes } from './resolutions/resolutions.routes.js';
 import type { Mailer } from './mail/mailer.js';
 import { sittingRoutes } from './sittings/sitting.routes.js';
 import type { OpenDatabase } from './storage/database.js';
@@ -153,7 +155,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   publicSittingRoutes(app, repos);
   const live = liveSittingService(storage, repos, deps.bus);
   recordRoutes(app, repos, live, storage.clock);
+  resolutionsRoutes(app, repos);
   liveSittingRoutes(app, repos, signedIn, live);
+  minutesRoutes(app, repos, live, config);
   tabletLinkRoutes(app, repos, accounts, live, config, signedIn, storage.clock);
   documentRoutes(
     app,

@@ -69,6 +69,7 @@ import {
   interpellationListResponseSchema,
   interpellationSchema,
   sittingRecordSchema,
+  resolutionsResponseSchema,
 } from '@veche/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -1061,6 +1062,107 @@ const INTERPELLATION_OPERATIONS: readonly OperationSpec[] = [
   },
 ];
 
+const DOWNLOAD_HEADERS: JsonSchema = {
+  ETag: {
+    description: 'Changes with the sitting\u2019s log; send it back in If-None-Match for a 304.',
+    schema: { type: 'string' },
+  },
+  'Content-Disposition': {
+    description: 'attachment, with an ASCII filename and the name in the council\u2019s language.',
+    schema: { type: 'string' },
+  },
+};
+
+const MINUTES_DESCRIPTION =
+  'Built from the sitting\u2019s log whenever asked, in the council\u2019s default language ' +
+  'and time zone: opening and closing, breaks, attendance, the agenda as adopted and its ' +
+  'changes, speeches and votes per item (counts, outcome with its arithmetic, named lists). ' +
+  'Only for a sitting that is not a draft and whose log has started; an open sitting\u2019s ' +
+  'minutes show it as it stands. 304 when If-None-Match matches the ETag.';
+
+/** The minutes and the named vote lists, public documents built from the log. */
+const MINUTES_OPERATIONS: readonly OperationSpec[] = [
+  {
+    method: 'GET',
+    route: '/api/public/sittings/:sittingId/minutes.pdf',
+    operationId: 'sittingMinutesPdf',
+    tag: 'Sittings',
+    summary: 'The minutes of a sitting as PDF.',
+    description: MINUTES_DESCRIPTION,
+    auth: 'none',
+    parameters: [sittingIdParameter],
+    success: {
+      status: 200,
+      description: 'The PDF file.',
+      contentType: 'application/pdf',
+      headers: DOWNLOAD_HEADERS,
+    },
+    errors: [
+      err(400, ['validation_failed'], 'The sitting id is not a UUID.'),
+      err(404, ['not_found'], 'No such sitting, a draft, or one whose log has not started.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/sittings/:sittingId/minutes.docx',
+    operationId: 'sittingMinutesDocx',
+    tag: 'Sittings',
+    summary: 'The minutes of a sitting as a Word document (DOCX) for the office to edit.',
+    description: MINUTES_DESCRIPTION,
+    auth: 'none',
+    parameters: [sittingIdParameter],
+    success: {
+      status: 200,
+      description: 'The DOCX file.',
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      headers: DOWNLOAD_HEADERS,
+    },
+    errors: [
+      err(400, ['validation_failed'], 'The sitting id is not a UUID.'),
+      err(404, ['not_found'], 'No such sitting, a draft, or one whose log has not started.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/sittings/:sittingId/votes/:voteId/list.pdf',
+    operationId: 'namedVoteListPdf',
+    tag: 'Sittings',
+    summary: 'The named list of a closed named vote as PDF.',
+    description:
+      'Public from the moment the vote closes, also while the sitting is still open: each ' +
+      'member\u2019s choice, who did not vote, who was absent, the counts and the outcome with ' +
+      'its arithmetic, in the council\u2019s default language.',
+    auth: 'none',
+    parameters: [
+      sittingIdParameter,
+      {
+        name: 'voteId',
+        in: 'path',
+        required: true,
+        description: 'The vote, as named when it was opened.',
+        schema: { type: 'string', minLength: 1, maxLength: 64 },
+      },
+    ],
+    success: {
+      status: 200,
+      description: 'The PDF file.',
+      contentType: 'application/pdf',
+      headers: DOWNLOAD_HEADERS,
+    },
+    errors: [
+      err(400, ['validation_failed'], 'The sitting id is not a UUID or the vote id is too long.'),
+      err(
+        404,
+        ['not_found'],
+        'No such sitting (or a draft, or not started), or no closed named vote of that id in it.',
+      ),
+      ...SERVER_ERRORS,
+    ],
+  },
+];
+
 // The public portal: HTML pages for people, answering HTML pages for their errors too.
 
 const PORTAL_LANGUAGE: ParameterSpec = {
@@ -1490,6 +1592,63 @@ const OPERATIONS: readonly OperationSpec[] = [
     errors: [
       BAD_SITTING_ID,
       err(404, ['not_found'], 'No such sitting, or a draft (the same answer).'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/councils/:councilId/resolutions',
+    operationId: 'resolutionsRegister',
+    tag: 'Sittings',
+    summary: 'The council\u2019s resolutions register: what each closed sitting resolved.',
+    description:
+      'No sign-in. Each draft resolution voted on in a closed sitting, decided by its last vote ' +
+      '(not annulled): adopted ones with their number from the council\u2019s pattern, ' +
+      'rejected ones without. Newest first, 50 a page; filters `term`, `body` (ids), `year`, ' +
+      '`outcome` (adopted, rejected) and `q` (words of the title, or the number).',
+    auth: 'none',
+    parameters: [
+      councilIdParameter,
+      ...(['term', 'body'] as const).map((name) => ({
+        name,
+        in: 'query' as const,
+        required: false,
+        description: `Only this ${name}\u2019s resolutions.`,
+        schema: { type: 'string', format: 'uuid' },
+      })),
+      {
+        name: 'year',
+        in: 'query',
+        required: false,
+        description: 'Only those decided in this year.',
+        schema: { type: 'integer' },
+      },
+      {
+        name: 'outcome',
+        in: 'query',
+        required: false,
+        description: 'Only adopted, or only rejected, ones.',
+        schema: { type: 'string', enum: ['adopted', 'rejected'] },
+      },
+      {
+        name: 'q',
+        in: 'query',
+        required: false,
+        description: 'Words to find in the title, or a resolution\u2019s number.',
+        schema: { type: 'string' },
+      },
+      {
+        name: 'page',
+        in: 'query',
+        required: false,
+        description: 'The page, from 1.',
+        schema: { type: 'integer', minimum: 1 },
+      },
+    ],
+    success: { status: 200, description: 'The register.', schema: 'ResolutionsResponse' },
+    errors: [
+      err(400, ['validation_failed'], 'A filter is malformed; `field` names it.'),
+      err(404, ['not_found'], 'No such council.'),
       ...SERVER_ERRORS,
     ],
   },
@@ -2158,6 +2317,7 @@ const OPERATIONS: readonly OperationSpec[] = [
       ...SERVER_ERRORS,
     ],
   },
+  ...MINUTES_OPERATIONS,
   ...ADMINISTRATION_OPERATIONS,
   ...INTERPELLATION_OPERATIONS,
   ...PORTAL_OPERATIONS,
@@ -2437,6 +2597,7 @@ function buildDocument(): OpenApiDocument {
         UpcomingSittingsResponse: toJsonSchema(upcomingSittingsResponseSchema, 'output'),
         PublicSitting: toJsonSchema(publicSittingSchema, 'output'),
         SittingRecord: toJsonSchema(sittingRecordSchema, 'output'),
+        ResolutionsResponse: toJsonSchema(resolutionsResponseSchema, 'output'),
         DocumentUpload: documentUploadSchema(),
         SittingDocument: toJsonSchema(sittingDocumentSchema, 'output'),
         SittingDocuments: toJsonSchema(sittingDocumentsResponseSchema, 'output'),

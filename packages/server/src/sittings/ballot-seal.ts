@@ -1,3 +1,4 @@
+import type { VoteSealFacts } from '@veche/domain';
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import type { BallotRow } from '../storage/repositories/ballots.repository.js';
@@ -95,3 +96,8 @@ export function sealSecretBallots(
     at,
   };
 }
+
+/** The domain's record reads seals by this shape: a change here that breaks it fails to compile. */
+export type SealSatisfiesRecord = VoteSeal extends VoteSealFacts ? true : never;
+const _sealFits: SealSatisfiesRecord = true;
+void _sealFits;

@@ -16,6 +16,7 @@ import { SequenceConflictError } from '../storage/repositories/sitting-events.re
 import type { SittingRow } from '../storage/repositories/sittings.repository.js';
 import { hasPgCode, UNIQUE_VIOLATION, type StorageContext } from '../storage/storage-context.js';
 import { ballotBox, type BallotWrite } from './ballot-box.js';
+import { recordResolutionsAtClose } from './resolutions-at-close.js';
 import {
   sealOpenBallots,
   sealSecretBallots,
@@ -424,6 +425,9 @@ export function liveSittingService(storage: StorageContext, repos: Repositories,
       const events: LoggedEvent[] = [];
       for (const event of decided) {
         events.push(event);
+        if (event.type === 'sitting.closed') {
+          await recordResolutionsAtClose(tx, sitting, state, event.at);
+        }
         if (event.type !== 'vote.closed') continue;
         const vote = state.votes[event.voteId];
         if (vote?.kind === 'secret') {

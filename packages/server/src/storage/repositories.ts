@@ -5,6 +5,7 @@ import { bodiesRepository } from './repositories/bodies.repository.js';
 import { councilsRepository } from './repositories/councils.repository.js';
 import { documentsRepository } from './repositories/documents.repository.js';
 import { interpellationsRepository } from './repositories/interpellations.repository.js';
+import { resolutionsRepository } from './repositories/resolutions.repository.js';
 import { loginLinksRepository } from './repositories/login-links.repository.js';
 import { loginSessionsRepository } from './repositories/login-sessions.repository.js';
 import { passwordTokensRepository } from './repositories/password-tokens.repository.js';
@@ -39,6 +40,7 @@ export function createRepositories(context: StorageContext) {
     secondFactors: userSecondFactorsRepository(context),
     interpellations: interpellationsRepository(context),
     portal: portalRepository(context),
+    resolutions: resolutionsRepository(context),
   };
 }
 

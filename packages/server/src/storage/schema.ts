@@ -813,3 +813,48 @@ export const interpellationFiles = pgTable(
     check('interpellation_files_size_check', sql`${t.sizeBytes} > 0`),
   ],
 );
+
+/**
+ * The resolutions register: what each closed sitting resolved on its draft resolutions (the
+ * domain's `resolutionsOf`), written in the transaction that closes the sitting. An adopted one
+ * has its number from the council's pattern and a sequence per body and term; a rejected one
+ * has neither. The vote is the sitting log's vote id.
+ */
+export const resolutions = pgTable(
+  'resolutions',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    sittingId: uuid('sitting_id').notNull(),
+    bodyId: uuid('body_id').notNull(),
+    termId: uuid('term_id').notNull(),
+    agendaItemId: uuid('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    voteId: text('vote_id').notNull(),
+    title: text('title').notNull(),
+    adopted: boolean('adopted').notNull(),
+    seq: integer('seq'),
+    number: text('number'),
+    year: integer('year').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    unique('resolutions_council_id_id_unique').on(t.councilId, t.id),
+    unique('resolutions_item_unique').on(t.councilId, t.agendaItemId),
+    unique('resolutions_seq_unique').on(t.councilId, t.bodyId, t.termId, t.seq),
+    foreignKey({
+      name: 'resolutions_council_sitting_fk',
+      columns: [t.councilId, t.sittingId],
+      foreignColumns: [sittings.councilId, sittings.id],
+    }),
+    index('resolutions_register_idx').on(t.councilId, t.decidedAt),
+    check(
+      'resolutions_number_check',
+      sql`(${t.adopted} and ${t.seq} is not null and ${t.number} is not null) or (not ${t.adopted} and ${t.seq} is null and ${t.number} is null)`,
+    ),
+  ],
+);

@@ -1448,4 +1448,101 @@ export function repositorySuite(database: () => OpenDatabase): void {
       ).rejects.toSatisfy((error) => hasPgCode(error, CHECK_VIOLATION));
     });
   });
+
+  describe('resolutions register', () => {
+    it('numbers per body and term, lists with names by filter and words, never another council’s', async () => {
+      const { id: councilId } = await council();
+      const { body, term } = await plenary(councilId);
+      const held = await sitting(councilId, body.id, term.id, { status: 'closed' });
+      const items = [];
+      for (const [position, title] of [
+        'Projekt uchwały w sprawie zmian w budżecie gminy',
+        'Projekt uchwały w sprawie nadania nazwy ulicy Źródlanej',
+      ].entries()) {
+        items.push(
+          await repos.sittings.addAgendaItem({
+            councilId,
+            sittingId: held.id,
+            position,
+            title,
+            kind: 'draft_resolution',
+          }),
+        );
+      }
+      expect(await repos.resolutions.nextSeq(councilId, body.id, term.id)).toBe(1);
+      const common = {
+        councilId,
+        sittingId: held.id,
+        bodyId: body.id,
+        termId: term.id,
+        year: 2026,
+        decidedAt: new Date('2026-12-01T10:00:00Z'),
+      };
+      await repos.resolutions.record([
+        {
+          ...common,
+          agendaItemId: items[0]!.id,
+          voteId: 'v1',
+          title: items[0]!.title,
+          adopted: true,
+          seq: 1,
+          number: 'I/1/2026',
+        },
+        {
+          ...common,
+          agendaItemId: items[1]!.id,
+          voteId: 'v2',
+          title: items[1]!.title,
+          adopted: false,
+          seq: null,
+          number: null,
+        },
+      ]);
+      expect(await repos.resolutions.nextSeq(councilId, body.id, term.id)).toBe(2);
+      const page = { limit: 50, offset: 0 };
+      const all = await repos.resolutions.list(councilId, page);
+      expect(all.total).toBe(2);
+      expect(all.rows[0]).toMatchObject({ bodyName: 'Rada Miejska', termName: '2024-2029' });
+      const found = await repos.resolutions.list(councilId, { ...page, query: 'budżecie' });
+      expect(found.rows.map((row) => row.voteId)).toEqual(['v1']);
+      const byNumber = await repos.resolutions.list(councilId, { ...page, query: 'I/1/2026' });
+      expect(byNumber.rows.map((row) => row.voteId)).toEqual(['v1']);
+      const rejected = await repos.resolutions.list(councilId, { ...page, adopted: false });
+      expect(rejected.rows.map((row) => row.voteId)).toEqual(['v2']);
+      expect((await repos.resolutions.list(councilId, { ...page, year: 2025 })).total).toBe(0);
+
+      const other = await council('Общински съвет');
+      expect((await repos.resolutions.list(other.id, page)).total).toBe(0);
+      // A number for a rejected draft, or none for an adopted one, is refused; so is a second
+      // entry for one agenda item.
+      await expect(
+        repos.resolutions.record([
+          {
+            ...common,
+            agendaItemId: items[1]!.id,
+            voteId: 'v3',
+            title: 't',
+            adopted: true,
+            seq: null,
+            number: null,
+          },
+        ]),
+      ).rejects.toSatisfy(
+        (error) => hasPgCode(error, CHECK_VIOLATION) || hasPgCode(error, UNIQUE_VIOLATION),
+      );
+      await expect(
+        repos.resolutions.record([
+          {
+            ...common,
+            agendaItemId: items[0]!.id,
+            voteId: 'v4',
+            title: 't',
+            adopted: true,
+            seq: 2,
+            number: 'I/2/2026',
+          },
+        ]),
+      ).rejects.toSatisfy((error) => hasPgCode(error, UNIQUE_VIOLATION));
+    });
+  });
 }
