@@ -322,6 +322,14 @@ describe('the public portal', () => {
     expect(plan.match(/data-source="agenda_item"/g)).toHaveLength(1);
     expect(plan).not.toContain('data-source="document"');
     expect(textOf((await search('Tajny')).html)).toContain('Nic nie znaleziono.');
+    // The register's entries: the budget's resolution of the closed sitting, by its number too.
+    const adopted = (await search('budżecie Wierzbów')).html;
+    expect(adopted.match(/data-source="resolution"/g)).toHaveLength(1);
+    expect(adopted).toMatch(new RegExp(`href="/portal/sittings/${pastId}#item-[0-9a-f-]{36}"`));
+    const number = /data-source="resolution"><a [^>]+>([^ <]+) – /.exec(adopted)?.[1];
+    expect(number).toMatch(/\d/);
+    const byNumber = (await search(number!)).html;
+    expect(byNumber.match(/data-source="resolution"/g)).toHaveLength(1);
   });
 
   it('lists the council’s interpellations', async () => {

@@ -9,6 +9,8 @@ function hitUrl(hit: SearchPage['hits'][number]): string {
       return `/portal/sittings/${hit.sittingId}#item-${hit.id}`;
     case 'document':
       return `/api/documents/${hit.id}`;
+    case 'resolution':
+      return `/portal/sittings/${hit.sittingId}${hit.itemId === null ? '' : `#item-${hit.itemId}`}`;
   }
 }
 

@@ -871,18 +871,42 @@ export function repositorySuite(database: () => OpenDatabase): void {
         title: 'Notatka źródeł (wewnętrzna)',
         isPublic: false,
       });
+      const [adopted] = await repos.resolutions.record([
+        {
+          councilId,
+          sittingId: held.id,
+          bodyId: body.id,
+          termId: term.id,
+          agendaItemId: item.id,
+          voteId: 'v1',
+          title: 'Uchwała w sprawie źródeł finansowania',
+          adopted: true,
+          seq: 1,
+          number: 'I/1/2026',
+          year: 2026,
+          decidedAt: new Date('2026-12-01T10:00:00Z'),
+        },
+      ]);
       const hits = await repos.portal.search(councilId, 'źródeł', 10);
-      expect(hits.map((hit) => [hit.source, hit.id]).sort()).toEqual(
+      expect(hits.map((hit) => [hit.source, hit.id, hit.itemId]).sort()).toEqual(
         [
-          ['agenda_item', item.id],
-          ['document', shown.id],
+          ['agenda_item', item.id, item.id],
+          ['document', shown.id, null],
+          ['resolution', adopted!.id, item.id],
         ].sort(),
       );
+      expect(hits.find((hit) => hit.source === 'resolution')?.title).toBe(
+        'I/1/2026 – Uchwała w sprawie źródeł finansowania',
+      );
+      // A resolution is found by its number too.
+      expect((await repos.portal.search(councilId, 'I/1/2026', 10)).map((hit) => hit.id)).toEqual([
+        adopted!.id,
+      ]);
       expect(hits[0]!.startsAt).toEqual(held.startsAt);
       expect(hits[0]!.sittingId).toBe(held.id);
       // Case does not matter, the web search syntax works, and another council finds nothing.
-      expect(await repos.portal.search(councilId, 'UCHWAŁA', 10)).toHaveLength(1);
-      expect(await repos.portal.search(councilId, 'źródeł -projekt', 10)).toHaveLength(1);
+      expect(await repos.portal.search(councilId, 'UCHWAŁA', 10)).toHaveLength(2);
+      expect(await repos.portal.search(councilId, 'źródeł -projekt', 10)).toHaveLength(2);
       expect(await repos.portal.search(councilId, '"sesji zamknięcie"', 10)).toHaveLength(0);
       const other = await council('Rada Gminy Inna');
       expect(await repos.portal.search(other.id, 'źródeł', 10)).toEqual([]);

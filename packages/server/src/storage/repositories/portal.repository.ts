@@ -8,6 +8,7 @@ import {
   documents,
   memberships,
   persons,
+  resolutions,
   secretParticipations,
   sittingEvents,
   sittings,
@@ -42,7 +43,7 @@ export interface PortalMembership {
   readonly endsOn: string | null;
 }
 
-export const SEARCH_SOURCES = ['agenda_item', 'document'] as const;
+export const SEARCH_SOURCES = ['agenda_item', 'document', 'resolution'] as const;
 export type SearchSource = (typeof SEARCH_SOURCES)[number];
 
 export interface SearchHit {
@@ -50,6 +51,8 @@ export interface SearchHit {
   readonly id: string;
   readonly title: string;
   readonly sittingId: string;
+  /** The agenda item the hit belongs to, if any: where on the sitting's page it is. */
+  readonly itemId: string | null;
   readonly startsAt: Date;
   readonly rank: number;
 }
@@ -220,7 +223,7 @@ export function portalRepository({ db }: StorageContext) {
     /**
      * Full-text search of a council's public texts with PostgreSQL's `simple` configuration (no
      * stemming: it works alike for all five languages). Each source is one branch of a UNION
-     * ALL of the same columns; a new source (resolutions) is one more branch.
+     * ALL of the same columns; a new source is one more branch.
      */
     async search(councilId: string, query: string, limit: number): Promise<SearchHit[]> {
       const tsQuery = sql`websearch_to_tsquery('simple', ${query})`;
@@ -230,6 +233,7 @@ export function portalRepository({ db }: StorageContext) {
           id: sql<string>`${agendaItems.id}`.as('hit_id'),
           title: sql<string>`${agendaItems.title}`.as('hit_title'),
           sittingId: sql<string>`${sittings.id}`.as('hit_sitting_id'),
+          itemId: sql<string | null>`${agendaItems.id}`.as('hit_item_id'),
           startsAt: sql<Date | string>`${sittings.startsAt}`.as('hit_starts_at'),
           rank: sql<number>`ts_rank(${searchable(agendaItems.title)}, ${tsQuery})`.as('rank'),
         })
@@ -248,6 +252,7 @@ export function portalRepository({ db }: StorageContext) {
           id: sql<string>`${documents.id}`.as('hit_id'),
           title: sql<string>`${documents.title}`.as('hit_title'),
           sittingId: sql<string>`${sittings.id}`.as('hit_sitting_id'),
+          itemId: sql<string | null>`${documents.agendaItemId}`.as('hit_item_id'),
           startsAt: sql<Date | string>`${sittings.startsAt}`.as('hit_starts_at'),
           rank: sql<number>`ts_rank(${searchable(documents.title)}, ${tsQuery})`.as('rank'),
         })
@@ -261,7 +266,31 @@ export function portalRepository({ db }: StorageContext) {
             sql`${searchable(documents.title)} @@ ${tsQuery}`,
           ),
         );
-      const rows = await unionAll(agendaBranch, documentBranch)
+      // The register's own expression (resolutions.repository.ts): its title and its number.
+      const resolutionText = sql`to_tsvector('simple', ${resolutions.title} || ' ' || coalesce(${resolutions.number}, ''))`;
+      const resolutionBranch = db
+        .select({
+          source: sql<SearchSource>`'resolution'`.as('source'),
+          id: sql<string>`${resolutions.id}`.as('hit_id'),
+          title:
+            sql<string>`coalesce(${resolutions.number} || ' – ', '') || ${resolutions.title}`.as(
+              'hit_title',
+            ),
+          sittingId: sql<string>`${sittings.id}`.as('hit_sitting_id'),
+          itemId: sql<string | null>`${resolutions.agendaItemId}`.as('hit_item_id'),
+          startsAt: sql<Date | string>`${sittings.startsAt}`.as('hit_starts_at'),
+          rank: sql<number>`ts_rank(${resolutionText}, ${tsQuery})`.as('rank'),
+        })
+        .from(resolutions)
+        .innerJoin(sittings, eq(sittings.id, resolutions.sittingId))
+        .where(
+          and(
+            eq(resolutions.councilId, councilId),
+            ne(sittings.status, 'draft'),
+            sql`${resolutionText} @@ ${tsQuery}`,
+          ),
+        );
+      const rows = await unionAll(agendaBranch, documentBranch, resolutionBranch)
         .orderBy(sql`rank desc`, sql`hit_starts_at desc`, sql`hit_id`)
         .limit(limit);
       // Named expressions are not decoded by column type: each driver hands the time back its way.
