@@ -126,6 +126,30 @@ describe.each([
     );
     await expectReadable(page, language, 'councillor filtered');
   });
+
+  it('reads the council’s register, interpellations and search', async () => {
+    const { language } = texts;
+    const page = await phone(language);
+    await page.goto(`${veche.url}/portal`);
+    await page.getByRole('link', { name: 'Rada Miejska w Wierzbowie' }).first().click();
+    await page.waitForURL(/\/portal\/councils\/[0-9a-f-]+$/);
+    const council = page.url();
+    await page.locator('a[href$="/resolutions"]').click();
+    await page.waitForURL(/\/resolutions$/);
+    await expectReadable(page, language, 'register');
+    expect(await page.locator('tr[data-adopted]').count()).toBe(3);
+    await page.goto(council);
+    await page.locator('a[href$="/interpellations"]').click();
+    await page.waitForURL(/\/interpellations$/);
+    await expectReadable(page, language, 'interpellations');
+    await page.goto(council);
+    await page.locator('a[href$="/search"]').click();
+    await page.locator('#q').fill('budżecie');
+    await page.locator('form[role="search"] button[type="submit"]').click();
+    await page.waitForURL(/q=bud/);
+    await expectReadable(page, language, 'search');
+    expect(await page.locator('[data-source]').count()).toBeGreaterThan(2);
+  });
 });
 
 it('switches the language with a plain link and keeps it on the next page', async () => {

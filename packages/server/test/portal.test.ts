@@ -192,7 +192,7 @@ describe('the public portal', () => {
     expect(text).toContain('Minione sesje');
     expect(text).not.toContain('Szkic');
     expect(council.html.match(/href="\/portal\/persons\//g)).toHaveLength(15);
-    for (const path of ['interpellations', 'search']) {
+    for (const path of ['interpellations', 'resolutions', 'search']) {
       expect(council.html).toContain(`href="/portal/councils/${seeded.councilId}/${path}"`);
     }
   });
@@ -332,6 +332,17 @@ describe('the public portal', () => {
     expect(byNumber.match(/data-source="resolution"/g)).toHaveLength(1);
   });
 
+  it('lists the register of resolutions: the closed sitting’s drafts, numbered when adopted', async () => {
+    const register = await page(`/portal/councils/${seeded.councilId}/resolutions`);
+    expect(register.status).toBe(200);
+    const outcomes = [...register.html.matchAll(/<tr data-adopted="(\w+)">/g)].map((m) => m[1]);
+    expect(outcomes.sort()).toEqual(['false', 'true', 'true']);
+    const text = textOf(register.html);
+    expect(text).toContain('Projekt uchwały w sprawie zmian w budżecie Gminy Wierzbów na 2026 rok');
+    expect(text).toContain('Niepodjęta');
+    expect(register.html).toMatch(new RegExp(`href="/portal/sittings/${pastId}#item-`));
+  });
+
   it('lists the council’s interpellations', async () => {
     const list = await page(`/portal/councils/${seeded.councilId}/interpellations`);
     expect(list.status).toBe(200);
@@ -347,6 +358,7 @@ describe('the public portal', () => {
       `/portal/sittings/${convenedId}/votes/demo-vote-budget`,
       `/portal/councils/${randomUUID()}`,
       `/portal/councils/${randomUUID()}/search?q=x`,
+      `/portal/councils/${randomUUID()}/resolutions`,
       `/portal/persons/${randomUUID()}`,
       '/portal/no/such/page',
     ]) {

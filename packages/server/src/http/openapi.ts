@@ -1232,6 +1232,12 @@ const PORTAL_OPERATIONS: readonly OperationSpec[] = [
     [councilIdParameter],
   ),
   portalPage(
+    '/portal/councils/:councilId/resolutions',
+    'portalRegister',
+    'A council\u2019s register of resolutions, newest first, with their numbers and outcomes.',
+    [councilIdParameter],
+  ),
+  portalPage(
     '/portal/councils/:councilId/search',
     'portalSearch',
     'Full-text search of a council\u2019s agenda items and public documents.',

@@ -62,6 +62,9 @@ export function councilPage(context: PageContext, page: CouncilPage): string {
             <a href={`${base}/interpellations`}>{t('council.interpellations')}</a>
           </li>
           <li>
+            <a href={`${base}/resolutions`}>{t('council.register')}</a>
+          </li>
+          <li>
             <a href={`${base}/search`}>{t('council.search')}</a>
           </li>
           <li>

@@ -69,7 +69,7 @@ button { background: #1b2a4a; color: #ffffff; border-color: #1b2a4a; cursor: poi
 .search-row input { flex: 1 1 12rem; }
 .site-footer { border-top: 1px solid #767676; padding: 1rem; max-width: 60rem; margin: 2rem auto 0; }
 .person-votes td:first-child { white-space: nowrap; }
-.person-votes .meta { display: block; font-weight: 400; font-size: 0.875rem; }
+.person-votes .meta, .register .meta { display: block; font-weight: 400; font-size: 0.875rem; }
 @media (max-width: 30rem) {
   h1 { font-size: 1.5rem; }
   th, td { padding: 0.375rem 0.25rem; }

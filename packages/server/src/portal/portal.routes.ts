@@ -14,6 +14,7 @@ import type { PageContext } from './portal-layout.js';
 import { PORTAL_CSS } from './portal-stylesheet.js';
 import { isLanguage, languageFromHeader, translator } from './portal-texts.js';
 import { portalUseCases } from './portal.use-case.js';
+import { registerPage } from './register.page.js';
 import { searchPage } from './search.page.js';
 import { sittingPage } from './sitting.page.js';
 import { votePage } from './vote.page.js';
@@ -155,6 +156,14 @@ export function portalRoutes(
         reply,
         interpellationsPage(context, page.council, page.interpellations),
       );
+    });
+
+    scope.get('/portal/councils/:councilId/resolutions', async (request, reply) => {
+      const { councilId } = parseInput(councilParams, request.params);
+      parseInput(plainQuery, request.query);
+      const page = found(await portal.register(councilId));
+      const context = pageContext(request, councilLanguage(page.council.defaultLanguage));
+      return sendPage(request, reply, registerPage(context, page));
     });
 
     scope.get('/portal/councils/:councilId/search', async (request, reply) => {

@@ -20,6 +20,7 @@ import type {
   PortalStatistics,
   SearchHit,
 } from '../storage/repositories/portal.repository.js';
+import type { ResolutionListing } from '../storage/repositories/resolutions.repository.js';
 import type { SittingListing } from '../storage/repositories/sittings.repository.js';
 import type { StorageContext } from '../storage/storage-context.js';
 import { wallClockIn } from '../time/zoned-time.js';
@@ -33,6 +34,8 @@ import { wallClockIn } from '../time/zoned-time.js';
 
 /** How many upcoming sittings the landing page lists. */
 const UPCOMING_LIMIT = 30;
+/** How many entries of the register one page lists. */
+const REGISTER_LIMIT = 500;
 /** How many hits a search shows. */
 const SEARCH_LIMIT = 50;
 
@@ -109,6 +112,11 @@ export interface PersonPage {
   readonly attendance: { readonly attended: number; readonly total: number };
   /** Every named vote the person was a member for, newest first. */
   readonly votes: readonly PersonVote[];
+}
+
+export interface RegisterPage {
+  readonly council: CouncilRow;
+  readonly resolutions: readonly ResolutionListing[];
 }
 
 export interface SearchPage {
@@ -279,6 +287,16 @@ export function portalUseCases(
       const council = await repos.councils.findById(councilId);
       if (council === undefined) return null;
       return { council, interpellations: await publicInterpellations(storage, repos, councilId) };
+    },
+
+    async register(councilId: string): Promise<RegisterPage | null> {
+      const council = await repos.councils.findById(councilId);
+      if (council === undefined) return null;
+      const { rows } = await repos.resolutions.list(councilId, {
+        limit: REGISTER_LIMIT,
+        offset: 0,
+      });
+      return { council, resolutions: rows };
     },
 
     async search(councilId: string, query: string): Promise<SearchPage | null> {
