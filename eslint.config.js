@@ -50,7 +50,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/server/**/*.ts', 'e2e/**/*.ts', '*.config.ts', 'packages/*/vite.config.ts'],
+    files: [
+      'packages/server/**/*.{ts,tsx}',
+      'e2e/**/*.ts',
+      '*.config.ts',
+      'packages/*/vite.config.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -31,6 +31,7 @@ import { startDeadlineWatcher } from './sittings/deadline-watcher.js';
 import { notificationRoutes } from './notices/notifications.routes.js';
 import { allowOparlFromAnyOrigin, oparlRoutes } from './oparl/oparl.routes.js';
 import { startNoticeSender } from './notices/sitting-notices.js';
+import { portalRoutes, sendPortalNotFound } from './portal/portal.routes.js';
 import { preparationRoutes } from './preparation/preparation.routes.js';
 import { publicSittingRoutes } from './sittings/public-sitting.routes.js';
 import { calendarRoutes } from './sittings/calendar.routes.js';
@@ -199,6 +200,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     signedIn,
     config.documentMaxBytes,
   );
+  portalRoutes(app, storage, repos, live);
   const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);
   notificationRoutes(app, repos, signedIn);
   const notices = startNoticeSender(storage, deps.mailer, app.log, NOTICE_SWEEP_MS);
@@ -262,6 +264,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       !request.url.startsWith('/api/') &&
       !request.url.startsWith('/oparl/') &&
       !namesFile(request.url);
+    // The portal's pages are the server's own: an address under it that names none is its 404.
+    if (isPage && /^\/portal(\/|\?|$)/.test(request.url)) return sendPortalNotFound(request, reply);
     if (isPage && hasWeb) {
       // Client-side routes: every page URL loads the app, which then shows the right view.
       return reply.sendFile('index.html');

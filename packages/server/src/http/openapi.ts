@@ -96,6 +96,7 @@ export type JsonSchema = { [key: string]: unknown };
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS';
 
 const JSON_TYPE = 'application/json';
+const HTML_TYPE = 'text/html';
 
 // ---------------------------------------------------------------------------------------------
 // zod -> JSON Schema
@@ -512,6 +513,8 @@ interface OperationSpec {
     readonly headers?: JsonSchema;
   };
   readonly errors: readonly ErrorAnswer[];
+  /** Error answers that are pages (the public portal's 400 and 404), not the JSON error shape. */
+  readonly htmlErrors?: readonly { readonly status: number; readonly description: string }[];
   /** Answers not in the error shape, besides the success. */
   readonly otherAnswers?: readonly {
     readonly status: number;
@@ -1574,6 +1577,153 @@ const MINUTES_OPERATIONS: readonly OperationSpec[] = [
   },
 ];
 
+// The public portal: HTML pages for people, answering HTML pages for their errors too.
+
+const PORTAL_LANGUAGE: ParameterSpec = {
+  name: 'lang',
+  in: 'query',
+  required: false,
+  description:
+    'The page\u2019s language; remembered in a cookie. Without it: the cookie, then ' +
+    'Accept-Language, then the council\u2019s default language.',
+  schema: { type: 'string', enum: [...LANGUAGES] },
+};
+const PORTAL_BAD = {
+  status: 400,
+  description: 'A page naming the bad parameter (an id that is not a UUID, an unknown language).',
+};
+const PORTAL_MISSING = {
+  status: 404,
+  description: 'A page saying there is no such page: an unknown id, or a draft sitting.',
+};
+const portalPage = (
+  route: string,
+  operationId: string,
+  summary: string,
+  parameters: readonly ParameterSpec[],
+  description?: string,
+): OperationSpec => ({
+  method: 'GET',
+  route,
+  operationId,
+  tag: 'Portal',
+  summary,
+  ...(description === undefined ? {} : { description }),
+  auth: 'none',
+  parameters: [...parameters, PORTAL_LANGUAGE],
+  success: { status: 200, description: 'The page (HTML, no script).', contentType: HTML_TYPE },
+  errors: SERVER_ERRORS,
+  htmlErrors: [PORTAL_BAD, PORTAL_MISSING],
+});
+
+const PORTAL_OPERATIONS: readonly OperationSpec[] = [
+  {
+    method: 'GET',
+    route: '/portal/portal.css',
+    operationId: 'portalStylesheet',
+    tag: 'Portal',
+    summary: 'The portal\u2019s stylesheet.',
+    auth: 'none',
+    success: { status: 200, description: 'The stylesheet.', contentType: 'text/css' },
+    errors: SERVER_ERRORS,
+  },
+  portalPage(
+    '/portal',
+    'portalLanding',
+    'The portal\u2019s home: every council, upcoming sittings, the platform\u2019s figures.',
+    [],
+  ),
+  portalPage(
+    '/portal/councils/:councilId',
+    'portalCouncil',
+    'A council\u2019s upcoming and past sittings by body, its councillors and links.',
+    [councilIdParameter],
+  ),
+  portalPage(
+    '/portal/councils/:councilId/interpellations',
+    'portalInterpellations',
+    'A council\u2019s interpellations and questions with their answers.',
+    [councilIdParameter],
+  ),
+  portalPage(
+    '/portal/councils/:councilId/resolutions',
+    'portalRegister',
+    'A council\u2019s register of resolutions, newest first, with their numbers and outcomes.',
+    [councilIdParameter],
+  ),
+  portalPage(
+    '/portal/councils/:councilId/search',
+    'portalSearch',
+    'Full-text search of a council\u2019s agenda items and public documents.',
+    [
+      councilIdParameter,
+      {
+        name: 'q',
+        in: 'query',
+        required: false,
+        description: 'Words to find (web search syntax: "quoted phrase", -excluded, or).',
+        schema: { type: 'string', maxLength: 200 },
+      },
+    ],
+  ),
+  portalPage(
+    '/portal/sittings/:sittingId',
+    'portalSitting',
+    'A sitting: its facts, numbered agenda, public documents and the results of its votes.',
+    [sittingIdParameter],
+  ),
+  portalPage(
+    '/portal/sittings/:sittingId/votes/:voteId',
+    'portalVote',
+    'One closed vote: its result and arithmetic, each member\u2019s choice (named votes), the absent.',
+    [
+      sittingIdParameter,
+      {
+        name: 'voteId',
+        in: 'path',
+        required: true,
+        description: 'The vote, as the sitting\u2019s log names it.',
+        schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,100}$' },
+      },
+    ],
+  ),
+  portalPage(
+    '/portal/persons/:personId',
+    'portalPerson',
+    'A councillor: seats, attendance and every named vote with their choice.',
+    [
+      {
+        name: 'personId',
+        in: 'path',
+        required: true,
+        description: 'The person.',
+        schema: { type: 'string', format: 'uuid' },
+      },
+      {
+        name: 'body',
+        in: 'query',
+        required: false,
+        description: 'Only votes of this body.',
+        schema: { type: 'string', format: 'uuid' },
+      },
+      {
+        name: 'year',
+        in: 'query',
+        required: false,
+        description: 'Only votes of sittings in this year.',
+        schema: { type: 'integer', minimum: 1900, maximum: 2999 },
+      },
+      {
+        name: 'choice',
+        in: 'query',
+        required: false,
+        description: 'Only votes where the person chose this.',
+        schema: { type: 'string', enum: ['for', 'against', 'abstain', 'not_voting', 'absent'] },
+      },
+    ],
+  ),
+];
+
 const OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'GET',
@@ -2617,6 +2767,7 @@ const OPERATIONS: readonly OperationSpec[] = [
   ...ADMINISTRATION_OPERATIONS,
   ...INTERPELLATION_OPERATIONS,
   ...OPARL_OPERATIONS,
+  ...PORTAL_OPERATIONS,
 ];
 
 /** Every route the document describes, as `METHOD /path` with Fastify's `:param` syntax. */
@@ -2673,6 +2824,10 @@ const TAGS = [
     description: 'Councils (platform administrator); bodies, terms, people and seats of a council.',
   },
   { name: 'Documentation', description: 'This documentation.' },
+  {
+    name: 'Portal',
+    description: 'The public portal: HTML pages for everyone, with no sign-in and no script.',
+  },
   {
     name: 'Open data',
     description:
@@ -2747,6 +2902,12 @@ function operationObject(spec: OperationSpec): JsonSchema {
           : {}),
     },
   };
+  for (const answer of spec.htmlErrors ?? []) {
+    responses[String(answer.status)] = {
+      description: answer.description,
+      content: { [HTML_TYPE]: { schema: { type: 'string' } } },
+    };
+  }
   for (const answer of spec.otherAnswers ?? []) {
     responses[String(answer.status)] = {
       description: answer.description,

@@ -10,6 +10,7 @@ import { loginLinksRepository } from './repositories/login-links.repository.js';
 import { loginSessionsRepository } from './repositories/login-sessions.repository.js';
 import { oparlRepository } from './repositories/oparl.repository.js';
 import { passwordTokensRepository } from './repositories/password-tokens.repository.js';
+import { portalRepository } from './repositories/portal.repository.js';
 import { personsRepository } from './repositories/persons.repository.js';
 import { sittingCommandsRepository } from './repositories/sitting-commands.repository.js';
 import { sittingEventsRepository } from './repositories/sitting-events.repository.js';
@@ -39,6 +40,7 @@ export function createRepositories(context: StorageContext) {
     passwordTokens: passwordTokensRepository(context),
     secondFactors: userSecondFactorsRepository(context),
     interpellations: interpellationsRepository(context),
+    portal: portalRepository(context),
     resolutions: resolutionsRepository(context),
     oparl: oparlRepository(context),
   };

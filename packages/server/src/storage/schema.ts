@@ -332,6 +332,9 @@ export const agendaItems = pgTable(
       foreignColumns: [sittings.councilId, sittings.id],
     }),
     index('agenda_items_sitting_idx').on(t.sittingId, t.parentId, t.position),
+    // The public portal's full-text search ('simple': no stemming, so it behaves the same in
+    // every language and on PGlite and PostgreSQL); the query repeats this exact expression.
+    index('agenda_items_title_search_idx').using('gin', sql`to_tsvector('simple', ${t.title})`),
     check('agenda_items_kind_check', oneOf('kind', AGENDA_ITEM_KINDS)),
   ],
 );
@@ -571,6 +574,7 @@ export const documents = pgTable(
       foreignColumns: [sittings.councilId, sittings.id],
     }).onDelete('cascade'),
     index('documents_sitting_idx').on(t.sittingId, t.agendaItemId),
+    index('documents_title_search_idx').using('gin', sql`to_tsvector('simple', ${t.title})`),
     check('documents_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     check('documents_size_check', sql`${t.sizeBytes} > 0`),
   ],

@@ -958,6 +958,198 @@ export function repositorySuite(database: () => OpenDatabase): void {
     });
   });
 
+  describe('the public portal', () => {
+    const event = (type: string, payload: unknown = {}) => ({
+      type,
+      payload,
+      actorUserId: null,
+      at: new Date('2026-12-01T09:00:00Z'),
+    });
+    const file = {
+      agendaItemId: null,
+      fileName: 'a.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: 10,
+      sha256: 'a'.repeat(64),
+      createdByUserId: null,
+    };
+
+    it('searches public agenda items and documents with diacritics, never drafts or private files', async () => {
+      const { id: councilId } = await council();
+      const { body, term } = await plenary(councilId);
+      const held = await sitting(councilId, body.id, term.id, { status: 'closed' });
+      const draft = await sitting(councilId, body.id, term.id, { status: 'draft' });
+      const add = (sittingId: string, title: string, position = 0) =>
+        repos.sittings.addAgendaItem({ councilId, sittingId, position, title });
+      const item = await add(held.id, 'Uchwała w sprawie źródeł finansowania');
+      await add(held.id, 'Zamknięcie sesji', 1);
+      await add(draft.id, 'Szkic: źródeł finansowania');
+      const shown = await repos.documents.create({
+        ...file,
+        councilId,
+        sittingId: held.id,
+        title: 'Projekt – źródeł',
+        isPublic: true,
+      });
+      await repos.documents.create({
+        ...file,
+        councilId,
+        sittingId: held.id,
+        title: 'Notatka źródeł (wewnętrzna)',
+        isPublic: false,
+      });
+      const [adopted] = await repos.resolutions.record([
+        {
+          councilId,
+          sittingId: held.id,
+          bodyId: body.id,
+          termId: term.id,
+          agendaItemId: item.id,
+          voteId: 'v1',
+          title: 'Uchwała w sprawie źródeł finansowania',
+          adopted: true,
+          seq: 1,
+          number: 'I/1/2026',
+          year: 2026,
+          decidedAt: new Date('2026-12-01T10:00:00Z'),
+        },
+      ]);
+      const hits = await repos.portal.search(councilId, 'źródeł', 10);
+      expect(hits.map((hit) => [hit.source, hit.id, hit.itemId]).sort()).toEqual(
+        [
+          ['agenda_item', item.id, item.id],
+          ['document', shown.id, null],
+          ['resolution', adopted!.id, item.id],
+        ].sort(),
+      );
+      expect(hits.find((hit) => hit.source === 'resolution')?.title).toBe(
+        'I/1/2026 – Uchwała w sprawie źródeł finansowania',
+      );
+      // A resolution is found by its number too.
+      expect((await repos.portal.search(councilId, 'I/1/2026', 10)).map((hit) => hit.id)).toEqual([
+        adopted!.id,
+      ]);
+      expect(hits[0]!.startsAt).toEqual(held.startsAt);
+      expect(hits[0]!.sittingId).toBe(held.id);
+      // Case does not matter, the web search syntax works, and another council finds nothing.
+      expect(await repos.portal.search(councilId, 'UCHWAŁA', 10)).toHaveLength(2);
+      expect(await repos.portal.search(councilId, 'źródeł -projekt', 10)).toHaveLength(2);
+      expect(await repos.portal.search(councilId, '"sesji zamknięcie"', 10)).toHaveLength(0);
+      const other = await council('Rada Gminy Inna');
+      expect(await repos.portal.search(other.id, 'źródeł', 10)).toEqual([]);
+    });
+
+    it('counts councils, active users, sittings, votes held and ballots cast', async () => {
+      const { id: councilId } = await council();
+      const { body, term } = await plenary(councilId);
+      const held = await sitting(councilId, body.id, term.id);
+      await sitting(councilId, body.id, term.id, { status: 'draft' });
+      await repos.sittingEvents.append(councilId, held.id, 0, [
+        event('sitting.opened'),
+        event('vote.closed', { voteId: 'v1' }),
+        event('vote.closed', { voteId: 'v2' }),
+      ]);
+      const ballot = { councilId, sittingId: held.id, enteredByUserId: null, proxyReason: null };
+      await repos.ballots.insertMany([
+        { ...ballot, voteId: 'v1', memberId: 'a', choice: 'for', castAt: clock() },
+        { ...ballot, voteId: 'v1', memberId: 'b', choice: 'against', castAt: clock() },
+      ]);
+      await repos.ballots.insertSecretMany([
+        { councilId, sittingId: held.id, voteId: 'v2', memberId: 'a', choice: 'for' },
+      ]);
+      const user = (email: string) =>
+        repos.users.create({
+          councilId,
+          email,
+          passwordHash: 'x',
+          displayName: email,
+          language: 'pl',
+        });
+      await user('a@wierzbow.example');
+      const gone = await user('b@wierzbow.example');
+      await repos.users.setDeactivated(councilId, gone.id, clock());
+      expect(await repos.portal.statistics()).toEqual({
+        councils: 1,
+        users: 1,
+        sittings: 1,
+        votes: 2,
+        ballots: 3,
+      });
+    });
+
+    it('lists upcoming sittings of every council, not drafts nor closed ones', async () => {
+      const { id: councilId } = await council();
+      const { body, term } = await plenary(councilId);
+      const soon = await sitting(councilId, body.id, term.id);
+      await sitting(councilId, body.id, term.id, { status: 'draft' });
+      await sitting(councilId, body.id, term.id, { status: 'closed' });
+      const live = await sitting(councilId, body.id, term.id, {
+        status: 'open',
+        startsAt: new Date('2026-11-01T09:00:00Z'),
+      });
+      const upcoming = await repos.portal.upcomingSittings(clock(), 10);
+      expect(upcoming.map((row) => row.id)).toEqual([live.id, soon.id]);
+      expect(upcoming[0]).toMatchObject({ bodyName: 'Rada Miejska', timeZone: 'Europe/Warsaw' });
+    });
+
+    it('finds the logged sittings a person was a member of, and those they attended', async () => {
+      const { id: councilId } = await council();
+      const { body, term } = await plenary(councilId);
+      const anna = await repos.persons.create({
+        councilId,
+        givenName: 'Anna',
+        familyName: 'Nowak',
+      });
+      await repos.persons.addMembership({
+        councilId,
+        personId: anna.id,
+        bodyId: body.id,
+        role: 'member',
+        startsOn: '2024-05-07',
+      });
+      const setup = (ids: string[]) => ({ members: ids.map((id) => ({ id, name: id })) });
+      const attended = await sitting(councilId, body.id, term.id);
+      const missed = await sitting(councilId, body.id, term.id, {
+        startsAt: new Date('2026-12-08T09:00:00Z'),
+      });
+      const notMember = await sitting(councilId, body.id, term.id);
+      const noLog = await sitting(councilId, body.id, term.id);
+      await repos.sittings.freezeLogSetup(councilId, attended.id, setup([anna.id, 'x']));
+      await repos.sittings.freezeLogSetup(councilId, missed.id, setup([anna.id]));
+      await repos.sittings.freezeLogSetup(councilId, notMember.id, setup(['x']));
+      await repos.sittings.freezeLogSetup(councilId, noLog.id, setup([anna.id]));
+      await repos.sittingEvents.append(councilId, attended.id, 0, [
+        event('presence.marked', { memberId: anna.id, present: true }),
+      ]);
+      await repos.sittingEvents.append(councilId, missed.id, 0, [
+        event('presence.marked', { memberId: anna.id, present: false }),
+        event('presence.confirmed', { memberId: 'x' }),
+      ]);
+      await repos.sittingEvents.append(councilId, notMember.id, 0, [event('sitting.opened')]);
+      const logged = await repos.portal.loggedSittingsOfMember(councilId, anna.id);
+      expect(logged.map((row) => row.id)).toEqual([attended.id, missed.id]);
+      expect(
+        await repos.portal.sittingsAttended(
+          logged.map((row) => row.id),
+          anna.id,
+        ),
+      ).toEqual(new Set([attended.id]));
+      expect(await repos.portal.membershipsOf(councilId, anna.id)).toEqual([
+        {
+          bodyId: body.id,
+          bodyName: 'Rada Miejska',
+          role: 'member',
+          startsOn: '2024-05-07',
+          endsOn: null,
+        },
+      ]);
+      expect((await repos.portal.councillors(councilId)).map((person) => person.id)).toEqual([
+        anna.id,
+      ]);
+      expect(await repos.portal.person(anna.id)).toMatchObject({ councilId, familyName: 'Nowak' });
+    });
+  });
+
   describe('command ids', () => {
     it('records several outcomes at once, or none when one id was taken meanwhile', async () => {
       const { id: councilId } = await council();

@@ -138,6 +138,10 @@ export function LoginPage({ onSignedIn, arrivalMessage, focusHeading }: Props) {
           {submitting ? t('login.submitting') : ''}
         </p>
       </form>
+      {/* A plain link: the portal is served by the server, not a page of this app. */}
+      <p className="login__portal">
+        <a href="/portal">{t('login.portal')}</a>
+      </p>
     </div>
   );
 }

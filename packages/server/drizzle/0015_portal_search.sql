@@ -1,0 +1,2 @@
+CREATE INDEX "agenda_items_title_search_idx" ON "agenda_items" USING gin (to_tsvector('simple', "title"));--> statement-breakpoint
+CREATE INDEX "documents_title_search_idx" ON "documents" USING gin (to_tsvector('simple', "title"));

@@ -1,0 +1,207 @@
+import { LANGUAGES, type Language } from '@veche/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { HttpError, parseInput } from '../http/api-error.js';
+import type { LiveSittingService } from '../sittings/live-sitting.service.js';
+import type { Repositories } from '../storage/repositories.js';
+import type { StorageContext } from '../storage/storage-context.js';
+import { councilPage } from './council.page.js';
+import { errorPage } from './error.page.js';
+import { interpellationsPage } from './interpellations.page.js';
+import { landingPage } from './landing.page.js';
+import { PERSON_CHOICES, personPage } from './person.page.js';
+import type { PageContext } from './portal-layout.js';
+import { PORTAL_CSS } from './portal-stylesheet.js';
+import { isLanguage, languageFromHeader, translator } from './portal-texts.js';
+import { portalUseCases } from './portal.use-case.js';
+import { registerPage } from './register.page.js';
+import { searchPage } from './search.page.js';
+import { sittingPage } from './sitting.page.js';
+import { votePage } from './vote.page.js';
+
+/** The cookie that keeps the language a reader chose with the switcher. */
+export const PORTAL_LANGUAGE_COOKIE = 'veche_lang';
+const YEAR_SECONDS = 365 * 24 * 3600;
+
+/** No script, no frame, nothing from elsewhere: the pages need none of it. */
+const PAGE_POLICY =
+  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; " +
+  "base-uri 'none'; frame-ancestors 'self'";
+
+/** A form's empty field ("any") is no filter. */
+const optional = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const languageQuery = { lang: optional(z.enum(LANGUAGES)) };
+const councilParams = z.object({ councilId: z.uuid() });
+const sittingParams = z.object({ sittingId: z.uuid() });
+const voteParams = z.object({
+  sittingId: z.uuid(),
+  voteId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/),
+});
+const personParams = z.object({ personId: z.uuid() });
+const plainQuery = z.object(languageQuery);
+const searchQuery = z.object({ ...languageQuery, q: optional(z.string().max(200)) });
+const personQuery = z.object({
+  ...languageQuery,
+  body: optional(z.uuid()),
+  year: optional(z.coerce.number().int().min(1900).max(2999)),
+  choice: optional(z.enum(PERSON_CHOICES)),
+});
+
+/** A page that does not exist or is not public: the portal's 404 page. */
+class PageNotFound extends Error {}
+
+/** The language the reader asked for: `?lang=`, then the cookie, then the browser's. */
+function requestedLanguage(request: FastifyRequest): Language | null {
+  const query = request.query as Record<string, unknown>;
+  if (typeof query.lang === 'string' && isLanguage(query.lang)) return query.lang;
+  const cookie = request.cookies[PORTAL_LANGUAGE_COOKIE];
+  if (cookie !== undefined && isLanguage(cookie)) return cookie;
+  return languageFromHeader(request.headers['accept-language']);
+}
+
+function pageContext(request: FastifyRequest, fallback: Language): PageContext {
+  const language = requestedLanguage(request) ?? fallback;
+  const url = new URL(request.url, 'http://portal.invalid');
+  const query = new URLSearchParams(url.searchParams);
+  query.delete('lang');
+  return { language, t: translator(language), path: url.pathname, query };
+}
+
+function sendPage(request: FastifyRequest, reply: FastifyReply, html: string, status = 200) {
+  const query = request.query as Record<string, unknown>;
+  if (typeof query.lang === 'string' && isLanguage(query.lang)) {
+    // The switcher's choice stays for the reader's next pages.
+    void reply.setCookie(PORTAL_LANGUAGE_COOKIE, query.lang, {
+      path: '/portal',
+      maxAge: YEAR_SECONDS,
+      sameSite: 'lax',
+      httpOnly: true,
+    });
+  }
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .header('content-security-policy', PAGE_POLICY)
+    .header('x-content-type-options', 'nosniff')
+    .send(html);
+}
+
+/** The 404 page for an address under /portal that names no page. */
+export function sendPortalNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return sendPage(request, reply, errorPage(pageContext(request, 'en'), 404), 404);
+}
+
+/**
+ * The public portal (issue 6, section 3): server-rendered pages under /portal that need neither
+ * a sign-in nor JavaScript. Routes only parse the address, ask one use case and render; a bad
+ * parameter answers the 400 page naming it, an unknown id or a draft the 404 page.
+ */
+export function portalRoutes(
+  app: FastifyInstance,
+  storage: StorageContext,
+  repos: Repositories,
+  live: LiveSittingService,
+): void {
+  const portal = portalUseCases(storage, repos, live);
+  const found = <T>(value: T | null): T => {
+    if (value === null) throw new PageNotFound();
+    return value;
+  };
+
+  // A scope of its own, so that its error handler (pages, not JSON) covers only these routes.
+  void app.register((scope, _options, done) => {
+    scope.setErrorHandler((error, request, reply) => {
+      if (error instanceof PageNotFound) return sendPortalNotFound(request, reply);
+      if (error instanceof HttpError && error.statusCode === 400) {
+        const parameter = error.details.field ?? '?';
+        return sendPage(request, reply, errorPage(pageContext(request, 'en'), 400, parameter), 400);
+      }
+      throw error;
+    });
+
+    scope.get('/portal/portal.css', async (_request, reply) =>
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(PORTAL_CSS),
+    );
+
+    scope.get('/portal', async (request, reply) => {
+      parseInput(plainQuery, request.query);
+      const page = await portal.landing();
+      const defaults = new Set(page.councils.map((council) => council.defaultLanguage));
+      const [only] = defaults;
+      const fallback = defaults.size === 1 && only !== undefined && isLanguage(only) ? only : 'en';
+      return sendPage(request, reply, landingPage(pageContext(request, fallback), page));
+    });
+
+    scope.get('/portal/councils/:councilId', async (request, reply) => {
+      const { councilId } = parseInput(councilParams, request.params);
+      parseInput(plainQuery, request.query);
+      const page = found(await portal.council(councilId));
+      const context = pageContext(request, councilLanguage(page.council.defaultLanguage));
+      return sendPage(request, reply, councilPage(context, page));
+    });
+
+    scope.get('/portal/councils/:councilId/interpellations', async (request, reply) => {
+      const { councilId } = parseInput(councilParams, request.params);
+      parseInput(plainQuery, request.query);
+      const page = found(await portal.interpellations(councilId));
+      const context = pageContext(request, councilLanguage(page.council.defaultLanguage));
+      return sendPage(
+        request,
+        reply,
+        interpellationsPage(context, page.council, page.interpellations),
+      );
+    });
+
+    scope.get('/portal/councils/:councilId/resolutions', async (request, reply) => {
+      const { councilId } = parseInput(councilParams, request.params);
+      parseInput(plainQuery, request.query);
+      const page = found(await portal.register(councilId));
+      const context = pageContext(request, councilLanguage(page.council.defaultLanguage));
+      return sendPage(request, reply, registerPage(context, page));
+    });
+
+    scope.get('/portal/councils/:councilId/search', async (request, reply) => {
+      const { councilId } = parseInput(councilParams, request.params);
+      const { q } = parseInput(searchQuery, request.query);
+      const query = q?.trim() ?? '';
+      const page = found(await portal.search(councilId, query));
+      const context = pageContext(request, councilLanguage(page.council.defaultLanguage));
+      return sendPage(request, reply, searchPage(context, page, query));
+    });
+
+    scope.get('/portal/sittings/:sittingId', async (request, reply) => {
+      const { sittingId } = parseInput(sittingParams, request.params);
+      parseInput(plainQuery, request.query);
+      const page = found(await portal.sitting(sittingId));
+      const context = pageContext(request, councilLanguage(page.council.defaultLanguage));
+      return sendPage(request, reply, sittingPage(context, page));
+    });
+
+    scope.get('/portal/sittings/:sittingId/votes/:voteId', async (request, reply) => {
+      const { sittingId, voteId } = parseInput(voteParams, request.params);
+      parseInput(plainQuery, request.query);
+      const page = found(await portal.vote(sittingId, voteId));
+      const context = pageContext(request, councilLanguage(page.council.defaultLanguage));
+      return sendPage(request, reply, votePage(context, page));
+    });
+
+    scope.get('/portal/persons/:personId', async (request, reply) => {
+      const { personId } = parseInput(personParams, request.params);
+      const filters = parseInput(personQuery, request.query);
+      const page = found(await portal.person(personId));
+      const context = pageContext(request, councilLanguage(page.council.defaultLanguage));
+      return sendPage(request, reply, personPage(context, page, filters));
+    });
+    done();
+  });
+}
+
+function councilLanguage(value: string): Language {
+  return isLanguage(value) ? value : 'en';
+}
