@@ -200,7 +200,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     signedIn,
     config.documentMaxBytes,
   );
-  portalRoutes(app, storage, repos, live);
+  portalRoutes(app, storage, repos, live, config);
   const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);
   notificationRoutes(app, repos, signedIn);
   const notices = startNoticeSender(storage, deps.mailer, app.log, NOTICE_SWEEP_MS);

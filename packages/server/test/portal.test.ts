@@ -19,6 +19,7 @@ import { startVeche, type RunningVeche } from './support/server-process.js';
 const HOSTILE = '<script>alert("portal")</script> & Co';
 const WORD_ITEM = 'Remont źródła przy ulicy Łąkowej';
 const DRAFT_ITEM = 'Tajny szkic: źródła finansowania';
+const RECORDING = 'https://media.wierzbow.example/sesje/xxiii.mp4';
 
 interface Seeded {
   readonly councilId: string;
@@ -61,6 +62,12 @@ async function seed(dataDir: string): Promise<Seeded> {
       sittingId: draft.id,
       position: 0,
       title: DRAFT_ITEM,
+    });
+    // The closed sitting's recording, started a minute before its opening at 10:02.
+    const [past] = await database.db.select().from(sittings).where(eq(sittings.number, 23));
+    await repos.sittings.setRecording(past!.councilId, past!.id, {
+      recordingUrl: RECORDING,
+      recordingStartedAt: new Date(past!.startsAt.getTime() + 60_000),
     });
     return { councilId: demo.councilId, hostileId: hostile.id, draftId: draft.id };
   } finally {
@@ -252,6 +259,106 @@ describe('the public portal', () => {
     expect(sitting.html).not.toContain('/votes/demo-vote-judges"');
   });
 
+  it('gives a sitting held its minutes, recording with chapters, open data and record', async () => {
+    const sitting = await page(`/portal/sittings/${pastId}`);
+    const api = `/api/public/sittings/${pastId}`;
+    for (const file of [
+      'minutes.pdf',
+      'minutes.docx',
+      'votes.json',
+      'popolo.json',
+      'record.json',
+    ]) {
+      expect(sitting.html).toContain(`href="${api}/${file}"`);
+    }
+    expect(sitting.html).toContain(`href="/portal/sittings/${pastId}/record"`);
+    // The player reads the chapters; each chapter is also a link into the recording at its time.
+    expect(sitting.html).toContain(`<video controls="" preload="none" src="${RECORDING}"`);
+    expect(sitting.html).toContain(`<track kind="chapters" src="${api}/chapters.vtt" srcLang="pl"`);
+    const chapters = [
+      ...sitting.html.matchAll(/<a href="([^"]+#t=(\d+))"><time>([\d:]+)<\/time>/g),
+    ];
+    expect(chapters.length).toBeGreaterThan(8);
+    expect(chapters[0]![1]).toBe(`${RECORDING}#t=120`);
+    expect(chapters[0]![3]).toBe('0:02:00');
+    expect(textOf(sitting.html)).toContain(
+      '0:02:00 1. Otwarcie sesji i stwierdzenie prawomocności obrad',
+    );
+    expect(sitting.headers.get('content-security-policy')).toContain(
+      "media-src 'self' https: http:",
+    );
+    // Those the address names all answer.
+    for (const file of ['minutes.pdf', 'votes.json', 'chapters.vtt', 'record.json']) {
+      expect((await fetch(`${server.url}${api}/${file}`)).status).toBe(200);
+    }
+
+    // A sitting to come: no minutes yet, no recording, no record to check.
+    const upcoming = textOf((await page(`/portal/sittings/${convenedId}`)).html);
+    expect(upcoming).toContain('Protokół zostanie opublikowany tutaj');
+    expect(upcoming).toContain('Nagranie zostanie opublikowane tutaj po sesji.');
+  });
+
+  it('checks the sitting’s record as anyone can, and a saved copy sent to it', async () => {
+    const checked = await page(`/portal/sittings/${pastId}/record`);
+    expect(checked.status).toBe(200);
+    const text = textOf(checked.html);
+    const record = (await (
+      await fetch(`${server.url}/api/public/sittings/${pastId}/record.json`)
+    ).json()) as {
+      head: { seq: number; hash: string };
+    };
+    expect(text).toContain('Zweryfikowano');
+    expect(text).toContain(
+      `Zdarzenia w nieprzerwanym łańcuchu skrótów: ${String(record.head.seq)}`,
+    );
+    expect(text).toContain('Głosowania, których pieczęcie zgadzają się z głosami: 5');
+    expect(text).toContain(
+      `Ostatnie zdarzenie ${String(record.head.seq)}, skrót ${record.head.hash}`,
+    );
+    expect(text).toContain(
+      `npx veche verify ${server.url}/api/public/sittings/${pastId}/record.json`,
+    );
+
+    const send = async (content: string | null) => {
+      const form = new FormData();
+      if (content !== null) form.append('record', new Blob([content]), 'zapis.json');
+      const response = await fetch(`${server.url}/portal/verify?lang=pl`, {
+        method: 'POST',
+        body: form,
+        headers: { origin: server.url },
+      });
+      return { status: response.status, text: textOf(await response.text()) };
+    };
+    const original = await (
+      await fetch(`${server.url}/api/public/sittings/${pastId}/record.json`)
+    ).text();
+    const good = await send(original);
+    expect(good.status).toBe(200);
+    expect(good.text).toContain('Przesłany plik: zapis.json');
+    expect(good.text).toContain('Zweryfikowano');
+    // The budget vote's "against" made 3 instead of 2: the page names that event.
+    const closed = (
+      JSON.parse(original) as {
+        events: { seq: number; type: string; payload: { voteId?: string } }[];
+      }
+    ).events.find(
+      (event) => event.type === 'vote.closed' && event.payload.voteId === 'demo-vote-budget',
+    )!;
+    const at = original.indexOf('"against":2', original.indexOf(`"seq":${String(closed.seq)},`));
+    expect(at).toBeGreaterThan(0);
+    const altered = `${original.slice(0, at)}"against":3${original.slice(at + 11)}`;
+    const bad = await send(altered);
+    expect(bad.text).toContain('Nie zweryfikowano');
+    expect(bad.text).toContain('jego skrót się nie zgadza');
+    expect(bad.text).toContain(
+      `Pierwsze niezgodne zdarzenie: ${String(closed.seq)} (vote.closed).`,
+    );
+    const none = await send(null);
+    expect(none.status).toBe(400);
+    expect(none.text).toContain('Wybierz plik do sprawdzenia.');
+    expect((await page('/portal/verify')).status).toBe(200);
+  });
+
   it('lists how each member voted in a named vote, and who was absent', async () => {
     const vote = await page(`/portal/sittings/${pastId}/votes/demo-vote-budget`);
     expect(vote.status).toBe(200);
@@ -264,6 +371,11 @@ describe('the public portal', () => {
     const text = textOf(vote.html);
     expect(text).toContain('Wymagana większość Bezwzględna większość głosów');
     expect(absentees(vote.html)).toHaveLength(1);
+    for (const format of ['pdf', 'csv', 'json']) {
+      expect(vote.html).toContain(
+        `href="/api/public/sittings/${pastId}/votes/demo-vote-budget/list.${format}"`,
+      );
+    }
   });
 
   it('shows only counts and participation for a secret vote', async () => {

@@ -1673,6 +1673,37 @@ const PORTAL_OPERATIONS: readonly OperationSpec[] = [
     [sittingIdParameter],
   ),
   portalPage(
+    '/portal/sittings/:sittingId/record',
+    'portalSittingRecord',
+    'A sitting\u2019s public record checked as anyone can check it, and how to do it oneself.',
+    [sittingIdParameter],
+  ),
+  portalPage(
+    '/portal/verify',
+    'portalVerifyForm',
+    'A form to check a saved copy of a sitting\u2019s record.',
+    [],
+  ),
+  {
+    method: 'POST',
+    route: '/portal/verify',
+    operationId: 'portalVerify',
+    tag: 'Portal',
+    summary: 'Check a saved copy of a sitting\u2019s record (a form\u2019s upload, `record`).',
+    description:
+      'multipart/form-data with the file as `record`. The server reads only the file it is ' +
+      'sent (it fetches nothing) and answers a page saying "verified" or naming the first event ' +
+      'that does not match.',
+    auth: 'none',
+    parameters: [PORTAL_LANGUAGE],
+    success: { status: 200, description: 'The verdict (HTML, no script).', contentType: HTML_TYPE },
+    errors: SERVER_ERRORS,
+    htmlErrors: [
+      { status: 400, description: 'No file was sent: the form again, saying so.' },
+      { status: 413, description: 'The file is too large: the form again, saying so.' },
+    ],
+  },
+  portalPage(
     '/portal/sittings/:sittingId/votes/:voteId',
     'portalVote',
     'One closed vote: its result and arithmetic, each member\u2019s choice (named votes), the absent.',

@@ -15,6 +15,12 @@ import { PORTAL_CSS } from './portal-stylesheet.js';
 import { isLanguage, languageFromHeader, translator } from './portal-texts.js';
 import { portalUseCases } from './portal.use-case.js';
 import { registerPage } from './register.page.js';
+import { recordPage, verifyPage } from './record.page.js';
+import type { Config } from '../config.js';
+import { readUpload } from '../http/multipart-upload.js';
+import { publicOrigin } from '../http/public-origin.js';
+import { sittingRecord } from '../record/sitting-record.js';
+import { verifyRecord, verifyRecordText } from '../record/verify-record.js';
 import { searchPage } from './search.page.js';
 import { sittingPage } from './sitting.page.js';
 import { votePage } from './vote.page.js';
@@ -26,6 +32,8 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 /** No script, no frame, nothing from elsewhere: the pages need none of it. */
 const PAGE_POLICY =
   "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; " +
+  // A sitting's recording plays from wherever the council publishes it; its chapters are ours.
+  "media-src 'self' https: http:; " +
   "base-uri 'none'; frame-ancestors 'self'";
 
 /** A form's empty field ("any") is no filter. */
@@ -48,6 +56,9 @@ const personQuery = z.object({
   year: optional(z.coerce.number().int().min(1900).max(2999)),
   choice: optional(z.enum(PERSON_CHOICES)),
 });
+
+/** A sitting's record is a few megabytes at the most (thousands of events). */
+const RECORD_MAX_BYTES = 50 * 1024 * 1024;
 
 /** A page that does not exist or is not public: the portal's 404 page. */
 class PageNotFound extends Error {}
@@ -104,6 +115,7 @@ export function portalRoutes(
   storage: StorageContext,
   repos: Repositories,
   live: LiveSittingService,
+  config: Config,
 ): void {
   const portal = portalUseCases(storage, repos, live);
   const found = <T>(value: T | null): T => {
@@ -189,6 +201,55 @@ export function portalRoutes(
       const page = found(await portal.vote(sittingId, voteId));
       const context = pageContext(request, councilLanguage(page.council.defaultLanguage));
       return sendPage(request, reply, votePage(context, page));
+    });
+
+    scope.get('/portal/sittings/:sittingId/record', async (request, reply) => {
+      const { sittingId } = parseInput(sittingParams, request.params);
+      parseInput(plainQuery, request.query);
+      const page = found(await portal.sitting(sittingId));
+      const record = found(await sittingRecord(repos, live, sittingId, storage.clock()));
+      const context = pageContext(request, councilLanguage(page.council.defaultLanguage));
+      return sendPage(
+        request,
+        reply,
+        recordPage(context, {
+          council: page.council,
+          sitting: page.sitting,
+          verdict: verifyRecord(record),
+          recordUrl: `${publicOrigin(request, config)}/api/public/sittings/${sittingId}/record.json`,
+          empty: record.events.length === 0,
+        }),
+      );
+    });
+
+    scope.get('/portal/verify', async (request, reply) => {
+      parseInput(plainQuery, request.query);
+      return sendPage(request, reply, verifyPage(pageContext(request, 'en'), null));
+    });
+
+    // A saved copy of a record, checked here without fetching anything: the server reads only
+    // the file it is sent.
+    scope.post('/portal/verify', async (request, reply) => {
+      parseInput(plainQuery, request.query);
+      const context = pageContext(request, 'en');
+      let upload: Awaited<ReturnType<typeof readUpload>>;
+      try {
+        upload = await readUpload(request, RECORD_MAX_BYTES);
+      } catch (error) {
+        if (error instanceof HttpError && error.statusCode === 413) {
+          return sendPage(request, reply, verifyPage(context, { problem: 'verify.tooLarge' }), 413);
+        }
+        throw error;
+      }
+      if (upload.file === undefined || upload.file.content.length === 0) {
+        return sendPage(request, reply, verifyPage(context, { problem: 'verify.noFile' }), 400);
+      }
+      const verdict = verifyRecordText(upload.file.content.toString('utf8'));
+      return sendPage(
+        request,
+        reply,
+        verifyPage(context, { verdict, fileName: upload.file.fileName }),
+      );
     });
 
     scope.get('/portal/persons/:personId', async (request, reply) => {

@@ -10,6 +10,8 @@ import {
 } from '@veche/domain';
 import type { Interpellation, SittingDocument } from '@veche/protocol';
 import { publicDocuments } from '../documents/documents.use-case.js';
+import { recordingChapters, type Chapter } from '../open-data/chapters-vtt.js';
+import { isLanguage } from './portal-texts.js';
 import { publicInterpellations } from '../interpellations/interpellations.use-case.js';
 import type { LiveSittingService, NamedChoices } from '../sittings/live-sitting.service.js';
 import type { Repositories } from '../storage/repositories.js';
@@ -84,6 +86,8 @@ export interface SittingPage {
   readonly documents: readonly SittingDocument[];
   /** Null when the sitting's log has not started: nothing has happened in it yet. */
   readonly votes: readonly PortalVote[] | null;
+  /** The recording's chapters (times from its start), when a recording is set and the log started. */
+  readonly chapters: readonly Chapter[] | null;
 }
 
 export interface VotePage {
@@ -223,11 +227,24 @@ export function portalUseCases(
       if (found === null) return null;
       const current = await live.current(found.sitting);
       const documents = await publicDocuments(repos, sittingId);
+      const { recordingUrl, recordingStartedAt } = found.sitting;
+      let chapters: Chapter[] | null = null;
+      if (current.seq > 0 && recordingUrl !== null && recordingStartedAt !== null) {
+        const rows = await repos.sittingEvents.listAfter(found.council.id, sittingId, 0);
+        chapters = recordingChapters(
+          current.state,
+          rows.map((row) => row.payload as { type: string }),
+          recordingStartedAt.getTime(),
+          current.state.closedAt ?? storage.clock().getTime(),
+          isLanguage(found.council.defaultLanguage) ? found.council.defaultLanguage : 'en',
+        );
+      }
       return {
         ...found,
         agenda: numberAgenda(current.state.agenda),
         documents,
         votes: current.seq === 0 ? null : finishedVotes(current.state),
+        chapters,
       };
     },
 

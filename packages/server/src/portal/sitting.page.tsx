@@ -1,3 +1,4 @@
+import type { Chapter } from '../open-data/chapters-vtt.js';
 import { sittingName } from '../sittings/sitting-name.js';
 import type { SittingPage } from './portal.use-case.js';
 import { CouncilLinks, Fact, renderPage, type PageContext } from './portal-layout.js';
@@ -13,6 +14,7 @@ export function sittingPage(context: PageContext, page: SittingPage): string {
   const { t, language } = context;
   const { sitting, council } = page;
   const title = sittingName(language, sitting);
+  const api = `/api/public/sittings/${sitting.id}`;
   return renderPage(
     context,
     title,
@@ -76,11 +78,6 @@ export function sittingPage(context: PageContext, page: SittingPage): string {
         )}
       </section>
       {page.votes !== null && (
-        <p>
-          <a href={`/api/public/sittings/${sitting.id}/record.json`}>{t('page.record')}</a>
-        </p>
-      )}
-      {page.votes !== null && (
         <section aria-labelledby="votes">
           <h2 id="votes">{t('page.votes')}</h2>
           {page.votes.length === 0 ? (
@@ -106,12 +103,104 @@ export function sittingPage(context: PageContext, page: SittingPage): string {
       )}
       <section aria-labelledby="minutes-heading" id="minutes">
         <h2 id="minutes-heading">{t('page.minutes')}</h2>
-        <p>{t('page.minutesPending')}</p>
+        {page.votes === null ? (
+          <p>{t('page.minutesPending')}</p>
+        ) : (
+          <ul className="plain">
+            <li>
+              <a href={`${api}/minutes.pdf`}>{t('page.minutesFile', { format: 'PDF' })}</a>
+            </li>
+            <li>
+              <a href={`${api}/minutes.docx`}>{t('page.minutesFile', { format: 'DOCX' })}</a>
+            </li>
+          </ul>
+        )}
       </section>
       <section aria-labelledby="recording-heading" id="recording">
         <h2 id="recording-heading">{t('page.recording')}</h2>
-        <p>{t('page.recordingPending')}</p>
+        {sitting.recordingUrl === null ? (
+          <p>{t('page.recordingPending')}</p>
+        ) : (
+          <Recording
+            context={context}
+            url={sitting.recordingUrl}
+            chapters={page.chapters}
+            api={api}
+          />
+        )}
       </section>
+      {page.votes !== null && (
+        <section aria-labelledby="open-data-heading" id="open-data">
+          <h2 id="open-data-heading">{t('page.openData')}</h2>
+          <ul className="plain">
+            <li>
+              <a href={`/portal/sittings/${sitting.id}/record`}>{t('page.verify')}</a>
+            </li>
+            <li>
+              <a href={`${api}/votes.json`}>{t('page.votesFile', { format: 'JSON' })}</a>
+            </li>
+            <li>
+              <a href={`${api}/popolo.json`}>{t('page.votesFile', { format: 'Popolo' })}</a>
+            </li>
+            <li>
+              <a href={`${api}/record.json`}>{t('page.record')}</a>
+            </li>
+          </ul>
+        </section>
+      )}
     </>,
   );
+}
+
+/**
+ * The recording with its chapters: the player reads them as a chapters track, and each chapter is
+ * also a plain link into the recording at its time (a media fragment, `#t=seconds`), which works
+ * with no script at all.
+ */
+function Recording({
+  context,
+  url,
+  chapters,
+  api,
+}: {
+  context: PageContext;
+  url: string;
+  chapters: readonly Chapter[] | null;
+  api: string;
+}) {
+  const { t, language } = context;
+  return (
+    <>
+      <video controls preload="none" src={url} className="recording">
+        {chapters !== null && (
+          <track kind="chapters" src={`${api}/chapters.vtt`} srcLang={language} default />
+        )}
+        <a href={url}>{t('page.openRecording')}</a>
+      </video>
+      <p>
+        <a href={url}>{t('page.openRecording')}</a>
+      </p>
+      {chapters !== null && chapters.length > 0 && (
+        <>
+          <h3>{t('page.chapters')}</h3>
+          <ol className="chapters">
+            {chapters.map((chapter) => (
+              <li key={chapter.id}>
+                <a href={`${url}#t=${String(Math.floor(chapter.startMs / 1000))}`}>
+                  <time>{clockTime(chapter.startMs)}</time> {chapter.text}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}
+
+/** A time into the recording as H:MM:SS. */
+function clockTime(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
 }

@@ -25,6 +25,25 @@ export function votePage(context: PageContext, page: VotePage): string {
       <VoteResult context={context} vote={vote} />
       {vote.kind === 'secret' && <p>{t('vote.secretNote')}</p>}
       {page.named !== null && (
+        <section aria-labelledby="files">
+          <h2 id="files">{t('vote.files')}</h2>
+          <ul className="plain">
+            {(['pdf', 'csv', 'json'] as const).map((format) => (
+              <li key={format}>
+                <a href={`/api/public/sittings/${sitting.id}/votes/${vote.id}/list.${format}`}>
+                  {t('vote.listFile', { format: format.toUpperCase() })}
+                </a>
+              </li>
+            ))}
+            <li>
+              <a href={`/api/public/sittings/${sitting.id}/votes/${vote.id}/popolo.json`}>
+                {t('vote.listFile', { format: 'Popolo' })}
+              </a>
+            </li>
+          </ul>
+        </section>
+      )}
+      {page.named !== null && (
         <section aria-labelledby="named">
           <h2 id="named">{t('named.heading')}</h2>
           <table className="named">
