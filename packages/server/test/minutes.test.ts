@@ -168,6 +168,17 @@ describe.skipIf(!HAVE_PDFTOTEXT)('the minutes of the demo council sitting 23', (
     expect(again.body.length).toBe(0);
   });
 
+  it('says which resolution each draft became, by the register’s number', () => {
+    const year = String(seeded.pastStartsAt.getUTCFullYear());
+    expect(text).toContain(
+      `Przyjęto: 11 za, wymagane więcej niż 7 z 14. Podjęto uchwałę nr XXIII/1/${year}.`,
+    );
+    expect(text).toContain(
+      'Odrzucono: 4 za, wymagane więcej niż 5,5 z 11. Projekt uchwały nie został przyjęty.',
+    );
+    expect(text).toContain(`Podjęto uchwałę nr XXIII/2/${year}.`);
+  });
+
   it('ends with the last hash of the log and how to verify the record', async () => {
     const record = await new TestClient(veche.url).get<{ head: { seq: number; hash: string } }>(
       `/api/public/sittings/${seeded.pastId}/record.json`,

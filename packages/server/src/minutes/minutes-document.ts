@@ -61,6 +61,12 @@ export interface MinutesHeader {
    * copy of the last hash is kept outside the server (it pins the end of the chain).
    */
   readonly chainHead?: { readonly seq: number; readonly hash: string; readonly recordUrl: string };
+  /** What the sitting resolved (the register's entries), by the vote that decided each. */
+  readonly resolutions?: readonly {
+    readonly voteId: string;
+    readonly number: string | null;
+    readonly adopted: boolean;
+  }[];
 }
 
 /** The language whose words a majority preset's native name is written in. */
@@ -208,6 +214,14 @@ function voteBlocks(writer: Writer, vote: VoteRecord): MinutesBlock[] {
     line(writer.t('voteCounts', { counts }));
     line(writer.t('voteTurnout', { voted: vote.voted ?? 0, entitled: vote.entitled }));
     line(outcomeLine(writer, vote));
+    const resolution = writer.header.resolutions?.find((entry) => entry.voteId === vote.voteId);
+    if (resolution !== undefined) {
+      line(
+        resolution.adopted && resolution.number !== null
+          ? writer.t('resolutionAdopted', { number: resolution.number })
+          : writer.t('resolutionRejected'),
+      );
+    }
   }
   if (vote.repeatedBy !== null) line(writer.t('voteRepeatedBy'));
   if (vote.named !== null) {

@@ -90,6 +90,8 @@ export const MINUTES_LABEL_KEYS = [
   'page',
   'footer',
   'chainHead',
+  'resolutionAdopted',
+  'resolutionRejected',
 ] as const;
 export type MinutesLabelKey = (typeof MINUTES_LABEL_KEYS)[number];
 export type MinutesLabels = { readonly [K in MinutesLabelKey]: string };

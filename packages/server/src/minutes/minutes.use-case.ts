@@ -56,7 +56,9 @@ export async function loadSittingRecord(
   const language: Language = (LANGUAGES as readonly string[]).includes(council.defaultLanguage)
     ? (council.defaultLanguage as Language)
     : 'en';
+  const resolutions = await repos.resolutions.forSitting(sitting.councilId, sitting.id);
   const header: MinutesHeader = {
+    resolutions: resolutions.map(({ voteId, number, adopted }) => ({ voteId, number, adopted })),
     councilName: council.name,
     bodyName: sitting.bodyName,
     number: sitting.number,

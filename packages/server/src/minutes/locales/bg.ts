@@ -78,6 +78,8 @@ export const bg: MinutesLabels = {
   decimalSeparator: ',',
   page: 'Страница {{page}} от {{pages}}',
   footer: 'Документът е изготвен във Veche въз основа на записа на заседанието.',
+  resolutionAdopted: 'Прието решение № {{number}}.',
+  resolutionRejected: 'Проектът за решение не е приет.',
   chainHead:
     'Записът на заседанието завършва със събитие {{seq}} с отпечатък {{hash}}. Всеки може да го провери: {{command}}',
 };

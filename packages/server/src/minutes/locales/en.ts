@@ -77,6 +77,8 @@ export const en: MinutesLabels = {
   decimalSeparator: '.',
   page: 'Page {{page}} of {{pages}}',
   footer: 'Prepared in Veche from the record of the sitting.',
+  resolutionAdopted: 'Resolution no. {{number}} adopted.',
+  resolutionRejected: 'The draft resolution was not adopted.',
   chainHead:
     'The record of this sitting ends with event {{seq}}, hash {{hash}}. Anyone can check it: {{command}}',
 };

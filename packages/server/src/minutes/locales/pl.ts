@@ -78,6 +78,8 @@ export const pl: MinutesLabels = {
   decimalSeparator: ',',
   page: 'Strona {{page}} z {{pages}}',
   footer: 'Dokument sporządzony w systemie Veche na podstawie zapisu przebiegu sesji.',
+  resolutionAdopted: 'Podjęto uchwałę nr {{number}}.',
+  resolutionRejected: 'Projekt uchwały nie został przyjęty.',
   chainHead:
     'Zapis przebiegu sesji kończy się zdarzeniem {{seq}} o skrócie {{hash}}. Każdy może go sprawdzić: {{command}}',
 };

@@ -78,6 +78,8 @@ export const srCyrl: MinutesLabels = {
   decimalSeparator: ',',
   page: 'Страна {{page}} од {{pages}}',
   footer: 'Документ је сачињен у систему Veche на основу записа о седници.',
+  resolutionAdopted: 'Донета одлука број {{number}}.',
+  resolutionRejected: 'Предлог одлуке није усвојен.',
   chainHead:
     'Запис о седници завршава догађајем {{seq}} са отиском {{hash}}. Свако може да га провери: {{command}}',
 };

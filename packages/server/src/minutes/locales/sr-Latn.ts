@@ -78,6 +78,8 @@ export const srLatn: MinutesLabels = {
   decimalSeparator: ',',
   page: 'Strana {{page}} od {{pages}}',
   footer: 'Dokument je sačinjen u sistemu Veche na osnovu zapisa o sednici.',
+  resolutionAdopted: 'Doneta odluka broj {{number}}.',
+  resolutionRejected: 'Predlog odluke nije usvojen.',
   chainHead:
     'Zapis o sednici završava događajem {{seq}} sa otiskom {{hash}}. Svako može da ga proveri: {{command}}',
 };

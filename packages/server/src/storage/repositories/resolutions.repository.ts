@@ -51,6 +51,15 @@ export function resolutionsRepository({ db, clock, newId }: StorageContext) {
         .returning();
     },
 
+    /** What one sitting resolved, in the order of its numbers (rejected drafts last). */
+    async forSitting(councilId: string, sittingId: string): Promise<ResolutionRow[]> {
+      return db
+        .select()
+        .from(resolutions)
+        .where(and(eq(resolutions.councilId, councilId), eq(resolutions.sittingId, sittingId)))
+        .orderBy(asc(resolutions.seq), asc(resolutions.decidedAt));
+    },
+
     /** A council's register, newest first, with the total matching the filter. */
     async list(
       councilId: string,
