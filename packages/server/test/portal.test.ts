@@ -453,6 +453,32 @@ describe('the public portal', () => {
     expect(text).toContain('Projekt uchwały w sprawie zmian w budżecie Gminy Wierzbów na 2026 rok');
     expect(text).toContain('Niepodjęta');
     expect(register.html).toMatch(new RegExp(`href="/portal/sittings/${pastId}#item-`));
+    expect(text).toContain('Znalezione pozycje: 3');
+
+    // Filtered with the page's own GET form: outcome, words, year, term and body.
+    const base = `/portal/councils/${seeded.councilId}/resolutions`;
+    const titles = async (query: string) => {
+      const filtered = await page(`${base}?${query}`);
+      expect(filtered.status).toBe(200);
+      return [...filtered.html.matchAll(/<th scope="row"><a [^>]+>([^<]+)<\/a>/g)].map(
+        (m) => m[1]!.split(' w sprawie ')[1],
+      );
+    };
+    expect(await titles('outcome=rejected')).toEqual([
+      'nadania nazwy ulicy „Źródlana” w Wierzbowie',
+    ]);
+    expect(await titles(`q=${encodeURIComponent('ławników')}&outcome=`)).toEqual([
+      'wyboru ławników do Sądu Rejonowego w Wierzbowie',
+    ]);
+    expect(await titles('year=1999')).toEqual([]);
+    const term = /<select name="term">.*?<option value="([0-9a-f-]{36})"/s.exec(register.html)![1]!;
+    const body = /<option value="([0-9a-f-]{36})">Rada Miejska w Wierzbowie</.exec(
+      register.html,
+    )![1]!;
+    expect(await titles(`term=${term}&body=${body}&outcome=adopted`)).toHaveLength(2);
+    const bad = await page(`${base}?term=2024`);
+    expect(bad.status).toBe(400);
+    expect(textOf(bad.html)).toContain('term');
   });
 
   it('lists the council’s interpellations', async () => {

@@ -1649,7 +1649,37 @@ const PORTAL_OPERATIONS: readonly OperationSpec[] = [
     '/portal/councils/:councilId/resolutions',
     'portalRegister',
     'A council\u2019s register of resolutions, newest first, with their numbers and outcomes.',
-    [councilIdParameter],
+    [
+      councilIdParameter,
+      ...(['term', 'body'] as const).map((name): ParameterSpec => ({
+        name,
+        in: 'query',
+        required: false,
+        description: `Only this ${name}\u2019s resolutions (empty: any).`,
+        schema: { type: 'string' },
+      })),
+      {
+        name: 'year',
+        in: 'query',
+        required: false,
+        description: 'Only those voted on in this year (empty: any).',
+        schema: { type: 'string' },
+      },
+      {
+        name: 'outcome',
+        in: 'query',
+        required: false,
+        description: '`adopted` or `rejected` (empty: any).',
+        schema: { type: 'string', enum: ['', 'adopted', 'rejected'] },
+      },
+      {
+        name: 'q',
+        in: 'query',
+        required: false,
+        description: 'Words of the title, or a resolution\u2019s number.',
+        schema: { type: 'string', maxLength: 200 },
+      },
+    ],
   ),
   portalPage(
     '/portal/councils/:councilId/search',

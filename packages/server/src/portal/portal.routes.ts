@@ -50,6 +50,14 @@ const voteParams = z.object({
 const personParams = z.object({ personId: z.uuid() });
 const plainQuery = z.object(languageQuery);
 const searchQuery = z.object({ ...languageQuery, q: optional(z.string().max(200)) });
+const registerQuery = z.object({
+  ...languageQuery,
+  term: optional(z.uuid()),
+  body: optional(z.uuid()),
+  year: optional(z.coerce.number().int().min(1900).max(2999)),
+  outcome: optional(z.enum(['adopted', 'rejected'])),
+  q: optional(z.string().trim().max(200)),
+});
 const personQuery = z.object({
   ...languageQuery,
   body: optional(z.uuid()),
@@ -172,10 +180,10 @@ export function portalRoutes(
 
     scope.get('/portal/councils/:councilId/resolutions', async (request, reply) => {
       const { councilId } = parseInput(councilParams, request.params);
-      parseInput(plainQuery, request.query);
-      const page = found(await portal.register(councilId));
+      const { lang: _lang, ...filters } = parseInput(registerQuery, request.query);
+      const page = found(await portal.register(councilId, filters));
       const context = pageContext(request, councilLanguage(page.council.defaultLanguage));
-      return sendPage(request, reply, registerPage(context, page));
+      return sendPage(request, reply, registerPage(context, page, filters));
     });
 
     scope.get('/portal/councils/:councilId/search', async (request, reply) => {

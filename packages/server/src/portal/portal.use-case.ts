@@ -121,6 +121,20 @@ export interface PersonPage {
 export interface RegisterPage {
   readonly council: CouncilRow;
   readonly resolutions: readonly ResolutionListing[];
+  /** How many entries match the filters (the page shows at most REGISTER_LIMIT). */
+  readonly total: number;
+  /** What the filters offer: the council's terms and bodies, and the years with entries. */
+  readonly terms: readonly { readonly id: string; readonly name: string }[];
+  readonly bodies: readonly { readonly id: string; readonly name: string }[];
+  readonly years: readonly number[];
+}
+
+export interface RegisterFilters {
+  readonly term?: string | undefined;
+  readonly body?: string | undefined;
+  readonly year?: number | undefined;
+  readonly outcome?: 'adopted' | 'rejected' | undefined;
+  readonly q?: string | undefined;
 }
 
 export interface SearchPage {
@@ -306,14 +320,31 @@ export function portalUseCases(
       return { council, interpellations: await publicInterpellations(storage, repos, councilId) };
     },
 
-    async register(councilId: string): Promise<RegisterPage | null> {
+    async register(councilId: string, filters: RegisterFilters): Promise<RegisterPage | null> {
       const council = await repos.councils.findById(councilId);
       if (council === undefined) return null;
-      const { rows } = await repos.resolutions.list(councilId, {
-        limit: REGISTER_LIMIT,
-        offset: 0,
-      });
-      return { council, resolutions: rows };
+      const [{ rows, total }, all, terms, bodies] = await Promise.all([
+        repos.resolutions.list(councilId, {
+          termId: filters.term,
+          bodyId: filters.body,
+          year: filters.year,
+          adopted: filters.outcome === undefined ? undefined : filters.outcome === 'adopted',
+          query: filters.q,
+          limit: REGISTER_LIMIT,
+          offset: 0,
+        }),
+        repos.resolutions.years(councilId),
+        repos.terms.listForCouncil(councilId),
+        repos.bodies.listForCouncil(councilId),
+      ]);
+      return {
+        council,
+        resolutions: rows,
+        total,
+        terms: terms.map(({ id, name }) => ({ id, name })),
+        bodies: bodies.map(({ id, name }) => ({ id, name })),
+        years: all,
+      };
     },
 
     async search(councilId: string, query: string): Promise<SearchPage | null> {

@@ -1,4 +1,4 @@
-import type { RegisterPage } from './portal.use-case.js';
+import type { RegisterFilters, RegisterPage } from './portal.use-case.js';
 import { CouncilLinks, renderPage, type PageContext } from './portal-layout.js';
 import { formatShortDate } from './portal-texts.js';
 
@@ -6,7 +6,11 @@ import { formatShortDate } from './portal-texts.js';
  * `/portal/councils/:councilId/resolutions`: the register of resolutions, newest first: each
  * draft resolution voted on, its number if adopted, and where it was decided.
  */
-export function registerPage(context: PageContext, page: RegisterPage): string {
+export function registerPage(
+  context: PageContext,
+  page: RegisterPage,
+  filters: RegisterFilters,
+): string {
   const { t, language } = context;
   const { council } = page;
   return renderPage(
@@ -15,6 +19,49 @@ export function registerPage(context: PageContext, page: RegisterPage): string {
     <>
       <CouncilLinks context={context} councilId={council.id} councilName={council.name} />
       <h1>{t('register.heading')}</h1>
+      <form method="get" action={`/portal/councils/${council.id}/resolutions`} className="filters">
+        <fieldset>
+          <legend>{t('register.filter')}</legend>
+          <input type="hidden" name="lang" value={language} />
+          <label>
+            {t('register.filterWords')}
+            <input type="search" name="q" defaultValue={filters.q ?? ''} maxLength={200} />
+          </label>
+          <Choice
+            name="term"
+            label={t('register.filterTerm')}
+            any={t('person.any')}
+            value={filters.term}
+            options={page.terms.map((term) => [term.id, term.name])}
+          />
+          <Choice
+            name="body"
+            label={t('person.filterBody')}
+            any={t('person.any')}
+            value={filters.body}
+            options={page.bodies.map((body) => [body.id, body.name])}
+          />
+          <Choice
+            name="year"
+            label={t('person.filterYear')}
+            any={t('person.any')}
+            value={filters.year === undefined ? undefined : String(filters.year)}
+            options={page.years.map((year) => [String(year), String(year)])}
+          />
+          <Choice
+            name="outcome"
+            label={t('register.outcome')}
+            any={t('person.any')}
+            value={filters.outcome}
+            options={[
+              ['adopted', t('register.adopted')],
+              ['rejected', t('register.rejected')],
+            ]}
+          />
+          <button type="submit">{t('person.apply')}</button>
+        </fieldset>
+      </form>
+      <p role="status">{t('register.count', { count: String(page.total) })}</p>
       {page.resolutions.length === 0 ? (
         <p>{t('register.none')}</p>
       ) : (
@@ -45,5 +92,34 @@ export function registerPage(context: PageContext, page: RegisterPage): string {
         </table>
       )}
     </>,
+  );
+}
+
+/** A filter's drop-down list, "any" first. */
+function Choice({
+  name,
+  label,
+  any,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  any: string;
+  value: string | undefined;
+  options: readonly (readonly [string, string])[];
+}) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value ?? ''}>
+        <option value="">{any}</option>
+        {options.map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

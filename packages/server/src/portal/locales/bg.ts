@@ -201,4 +201,8 @@ export const bg: PortalCatalogue = {
   'verify.noFile': 'Изберете файл за проверка.',
   'verify.tooLarge': 'Файлът е твърде голям, за да е запис на заседание.',
   'verify.ofFile': 'Изпратеният файл: {{name}}',
+  'register.filter': 'Филтриране на регистъра',
+  'register.filterWords': 'Думи от заглавието или номер',
+  'register.filterTerm': 'Мандат',
+  'register.count': 'Намерени записи: {{count}}',
 };

@@ -201,4 +201,8 @@ export const en = {
   'verify.noFile': 'Choose the file to check.',
   'verify.tooLarge': 'The file is too large to be a sitting’s record.',
   'verify.ofFile': 'The file sent: {{name}}',
+  'register.filter': 'Filter the register',
+  'register.filterWords': 'Words of the title, or a number',
+  'register.filterTerm': 'Term of office',
+  'register.count': 'Entries found: {{count}}',
 } as const;

@@ -201,4 +201,8 @@ export const pl: PortalCatalogue = {
   'verify.noFile': 'Wybierz plik do sprawdzenia.',
   'verify.tooLarge': 'Plik jest zbyt duży, by był zapisem sesji.',
   'verify.ofFile': 'Przesłany plik: {{name}}',
+  'register.filter': 'Filtruj rejestr',
+  'register.filterWords': 'Słowa z tytułu albo numer',
+  'register.filterTerm': 'Kadencja',
+  'register.count': 'Znalezione pozycje: {{count}}',
 };

@@ -200,4 +200,8 @@ export const srCyrl: PortalCatalogue = {
   'verify.noFile': 'Изаберите датотеку за проверу.',
   'verify.tooLarge': 'Датотека је превелика да би била запис о седници.',
   'verify.ofFile': 'Послата датотека: {{name}}',
+  'register.filter': 'Филтрирај регистар',
+  'register.filterWords': 'Речи из наслова или број',
+  'register.filterTerm': 'Мандат',
+  'register.count': 'Пронађени уноси: {{count}}',
 };

@@ -200,4 +200,8 @@ export const srLatn: PortalCatalogue = {
   'verify.noFile': 'Izaberite datoteku za proveru.',
   'verify.tooLarge': 'Datoteka je prevelika da bi bila zapis o sednici.',
   'verify.ofFile': 'Poslata datoteka: {{name}}',
+  'register.filter': 'Filtriraj registar',
+  'register.filterWords': 'Reči iz naslova ili broj',
+  'register.filterTerm': 'Mandat',
+  'register.count': 'Pronađeni unosi: {{count}}',
 };

@@ -51,6 +51,16 @@ export function resolutionsRepository({ db, clock, newId }: StorageContext) {
         .returning();
     },
 
+    /** The years in which the council's register has entries, newest first. */
+    async years(councilId: string): Promise<number[]> {
+      const rows = await db
+        .selectDistinct({ year: resolutions.year })
+        .from(resolutions)
+        .where(eq(resolutions.councilId, councilId))
+        .orderBy(desc(resolutions.year));
+      return rows.map((row) => row.year);
+    },
+
     /** What one sitting resolved, in the order of its numbers (rejected drafts last). */
     async forSitting(councilId: string, sittingId: string): Promise<ResolutionRow[]> {
       return db
