@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient } from '../packages/server/test/support/http-client';
 import { startVeche, type RunningVeche } from '../packages/server/test/support/server-process';
 import {
   expectNoSeriousViolations,
@@ -170,4 +171,70 @@ it('is one link away from the app’s sign-in page', async () => {
   await page.getByRole('link', { name: /Portal publiczny/ }).click();
   await page.waitForURL(/\/portal$/);
   expect(await page.locator('h1').textContent()).toBe('Rady, ich sesje i głosowania');
+});
+
+describe('the portal where JavaScript runs', () => {
+  /** The operator, over the API: sets the closed sitting's recording, opens the next sitting. */
+  async function operator(): Promise<TestClient> {
+    const client = new TestClient(veche.url);
+    const login = await client.post('/api/auth/login', {
+      email: 'biuro.rady@wierzbow.example',
+      password: 'veche-demo',
+    });
+    expect(login.status).toBe(200);
+    return client;
+  }
+
+  async function sittingIds(page: Page): Promise<{ past: string; next: string }> {
+    await page.goto(`${veche.url}/portal`);
+    await page.getByRole('link', { name: 'Rada Miejska w Wierzbowie' }).first().click();
+    await page.waitForURL(/\/portal\/councils\//);
+    const href = async (number: string) =>
+      (await page.locator(`a:text-matches("^${number} sesja")`).first().getAttribute('href'))!;
+    const id = (path: string) => path.split('/').pop()!;
+    return { past: id(await href('XXIII')), next: id(await href('XXIV')) };
+  }
+
+  it('moves the player to a chapter instead of leaving the page', async () => {
+    const page = await phone('pl', true);
+    const { past } = await sittingIds(page);
+    const office = await operator();
+    // Any start before the sitting will do: what matters is that the chapter's time is used.
+    const saved = await office.put(`/api/sittings/${past}/recording`, {
+      recordingUrl: 'https://media.wierzbow.example/sesje/xxiii.mp4',
+      recordingStartedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(),
+    });
+    expect(saved.status).toBe(200);
+    await page.goto(`${veche.url}/portal/sittings/${past}`);
+    const chapter = page.locator('ol.chapters a[data-seconds]').nth(2);
+    const seconds = Number(await chapter.getAttribute('data-seconds'));
+    expect(seconds).toBeGreaterThan(0);
+    const address = page.url();
+    await chapter.click();
+    expect(page.url()).toBe(address);
+    await expect
+      .poll(() =>
+        page.locator('video.recording').evaluate((video: HTMLVideoElement) => video.currentTime),
+      )
+      .toBe(seconds);
+    await expectNoSeriousViolations(page, 'pl sitting with a recording');
+  });
+
+  it('says when the sitting being read has moved on', async () => {
+    const page = await phone('pl', true);
+    const { next } = await sittingIds(page);
+    await page.goto(`${veche.url}/portal/sittings/${next}`);
+    const notice = page.locator('#live-notice');
+    expect(await notice.isHidden()).toBe(true);
+    const office = await operator();
+    const opened = await office.post(`/api/sittings/${next}/commands`, {
+      commandId: 'portal-open',
+      command: { type: 'sitting.open' },
+    });
+    expect(opened.status).toBe(200);
+    await notice.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await notice.textContent()).toContain('Od wyświetlenia tej strony sesja się zmieniła.');
+    await notice.getByRole('link').click();
+    expect(await page.locator('#sitting-status').textContent()).toBe('Trwa');
+  }, 60_000);
 });

@@ -1627,6 +1627,17 @@ const PORTAL_OPERATIONS: readonly OperationSpec[] = [
     success: { status: 200, description: 'The stylesheet.', contentType: 'text/css' },
     errors: SERVER_ERRORS,
   },
+  {
+    method: 'GET',
+    route: '/portal/portal.js',
+    operationId: 'portalScript',
+    tag: 'Portal',
+    summary:
+      'The portal\u2019s one script: a sitting page says when the sitting moved on, and chapters seek the player.',
+    auth: 'none',
+    success: { status: 200, description: 'The script.', contentType: 'text/javascript' },
+    errors: SERVER_ERRORS,
+  },
   portalPage(
     '/portal',
     'portalLanding',

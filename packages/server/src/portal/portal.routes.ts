@@ -12,6 +12,7 @@ import { landingPage } from './landing.page.js';
 import { PERSON_CHOICES, personPage } from './person.page.js';
 import type { PageContext } from './portal-layout.js';
 import { PORTAL_CSS } from './portal-stylesheet.js';
+import { PORTAL_SCRIPT } from './portal-script.js';
 import { isLanguage, languageFromHeader, translator } from './portal-texts.js';
 import { portalUseCases } from './portal.use-case.js';
 import { registerPage } from './register.page.js';
@@ -33,7 +34,7 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 const PAGE_POLICY =
   "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; " +
   // A sitting's recording plays from wherever the council publishes it; its chapters are ours.
-  "media-src 'self' https: http:; " +
+  "media-src 'self' https: http:; script-src 'self'; connect-src 'self'; " +
   "base-uri 'none'; frame-ancestors 'self'";
 
 /** A form's empty field ("any") is no filter. */
@@ -147,6 +148,13 @@ export function portalRoutes(
         .type('text/css; charset=utf-8')
         .header('cache-control', 'public, max-age=3600')
         .send(PORTAL_CSS),
+    );
+
+    scope.get('/portal/portal.js', async (_request, reply) =>
+      reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(PORTAL_SCRIPT),
     );
 
     scope.get('/portal', async (request, reply) => {

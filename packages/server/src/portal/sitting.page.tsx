@@ -21,6 +21,15 @@ export function sittingPage(context: PageContext, page: SittingPage): string {
     <>
       <CouncilLinks context={context} councilId={council.id} councilName={council.name} />
       <h1>{title}</h1>
+      <div
+        data-live-sitting={sitting.id}
+        data-status={sitting.status}
+        data-results={String(page.votes?.filter((vote) => vote.status === 'closed').length ?? 0)}
+      >
+        <p id="live-notice" role="status" hidden>
+          {t('page.changed')} <a href={`/portal/sittings/${sitting.id}`}>{t('page.showAgain')}</a>
+        </p>
+      </div>
       <dl className="facts">
         <Fact term={t('sitting.body')}>{sitting.bodyName}</Fact>
         <Fact term={t('sitting.when')}>
@@ -148,6 +157,7 @@ export function sittingPage(context: PageContext, page: SittingPage): string {
           </ul>
         </section>
       )}
+      <script src="/portal/portal.js" defer />
     </>,
   );
 }
@@ -186,7 +196,10 @@ function Recording({
           <ol className="chapters">
             {chapters.map((chapter) => (
               <li key={chapter.id}>
-                <a href={`${url}#t=${String(Math.floor(chapter.startMs / 1000))}`}>
+                <a
+                  href={`${url}#t=${String(Math.floor(chapter.startMs / 1000))}`}
+                  data-seconds={String(Math.floor(chapter.startMs / 1000))}
+                >
                   <time>{clockTime(chapter.startMs)}</time> {chapter.text}
                 </a>
               </li>

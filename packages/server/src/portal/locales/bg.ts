@@ -205,4 +205,6 @@ export const bg: PortalCatalogue = {
   'register.filterWords': 'Думи от заглавието или номер',
   'register.filterTerm': 'Мандат',
   'register.count': 'Намерени записи: {{count}}',
+  'page.changed': 'Заседанието е напреднало, откакто страницата е показана.',
+  'page.showAgain': 'Покажи текущото състояние',
 };

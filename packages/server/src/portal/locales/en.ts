@@ -205,4 +205,6 @@ export const en = {
   'register.filterWords': 'Words of the title, or a number',
   'register.filterTerm': 'Term of office',
   'register.count': 'Entries found: {{count}}',
+  'page.changed': 'The sitting has moved on since this page was shown.',
+  'page.showAgain': 'Show it as it is now',
 } as const;

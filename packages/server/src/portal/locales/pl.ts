@@ -205,4 +205,6 @@ export const pl: PortalCatalogue = {
   'register.filterWords': 'Słowa z tytułu albo numer',
   'register.filterTerm': 'Kadencja',
   'register.count': 'Znalezione pozycje: {{count}}',
+  'page.changed': 'Od wyświetlenia tej strony sesja się zmieniła.',
+  'page.showAgain': 'Pokaż aktualny stan',
 };

@@ -204,4 +204,6 @@ export const srCyrl: PortalCatalogue = {
   'register.filterWords': 'Речи из наслова или број',
   'register.filterTerm': 'Мандат',
   'register.count': 'Пронађени уноси: {{count}}',
+  'page.changed': 'Седница је одмакла откад је ова страница приказана.',
+  'page.showAgain': 'Прикажи тренутно стање',
 };

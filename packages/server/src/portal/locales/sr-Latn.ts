@@ -204,4 +204,6 @@ export const srLatn: PortalCatalogue = {
   'register.filterWords': 'Reči iz naslova ili broj',
   'register.filterTerm': 'Mandat',
   'register.count': 'Pronađeni unosi: {{count}}',
+  'page.changed': 'Sednica je odmakla otkad je ova stranica prikazana.',
+  'page.showAgain': 'Prikaži trenutno stanje',
 };
