@@ -276,7 +276,9 @@ describe('the public portal', () => {
     expect(sitting.html).toContain(`<video controls="" preload="none" src="${RECORDING}"`);
     expect(sitting.html).toContain(`<track kind="chapters" src="${api}/chapters.vtt" srcLang="pl"`);
     const chapters = [
-      ...sitting.html.matchAll(/<a href="([^"]+#t=(\d+))"><time>([\d:]+)<\/time>/g),
+      ...sitting.html.matchAll(
+        /<a href="([^"]+#t=(\d+))" data-seconds="\2"><time>([\d:]+)<\/time>/g,
+      ),
     ];
     expect(chapters.length).toBeGreaterThan(8);
     expect(chapters[0]![1]).toBe(`${RECORDING}#t=120`);
