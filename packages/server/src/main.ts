@@ -108,7 +108,12 @@ async function main(): Promise<void> {
   if (demoWanted && (await repos.councils.list()).length === 0) {
     const blobs = folderBlobStore(config.blobDir);
     await inTransaction(storage, (tx) => createDemoCouncil(tx, storage.clock(), blobs));
-    await createDemoPastSitting(storage, storage.clock());
+    try {
+      await createDemoPastSitting(storage, storage.clock());
+    } catch (error) {
+      // The council is there and works without its past sitting; say so and go on.
+      logger.warn({ err: error }, 'the demo council\u2019s past sitting could not be created');
+    }
     logger.info({ ms: since() }, 'created the demo council');
   }
   const demoPresent = (await repos.users.findByEmail(DEMO_LOGINS[0]!.email)) !== undefined;

@@ -473,6 +473,7 @@ describe('the public portal', () => {
       'wyboru ławników do Sądu Rejonowego w Wierzbowie',
     ]);
     expect(await titles('year=1999')).toEqual([]);
+    expect(await titles('q=%20%20&outcome=')).toHaveLength(3);
     const term = /<select name="term">.*?<option value="([0-9a-f-]{36})"/s.exec(register.html)![1]!;
     const body = /<option value="([0-9a-f-]{36})">Rada Miejska w Wierzbowie</.exec(
       register.html,

@@ -26,7 +26,8 @@ export const PORTAL_SCRIPT = `'use strict';
         if (!answers[0].ok) return null;
         return Promise.all([answers[0].json(), answers[1].ok ? answers[1].json() : { votes: [] }]);
       }).then(function (bodies) {
-        if (!bodies || !notice) return;
+        if (!bodies) { setTimeout(check, every * 2); return; }
+        if (!notice) return;
         var now = bodies[0].status;
         var count = (bodies[1].votes || []).length;
         if (now !== status || count !== results) {

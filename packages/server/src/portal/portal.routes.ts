@@ -39,7 +39,10 @@ const PAGE_POLICY =
 
 /** A form's empty field ("any") is no filter. */
 const optional = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema.optional(),
+  );
 
 const languageQuery = { lang: optional(z.enum(LANGUAGES)) };
 const councilParams = z.object({ councilId: z.uuid() });
@@ -66,8 +69,11 @@ const personQuery = z.object({
   choice: optional(z.enum(PERSON_CHOICES)),
 });
 
-/** A sitting's record is a few megabytes at the most (thousands of events). */
-const RECORD_MAX_BYTES = 50 * 1024 * 1024;
+/**
+ * A sitting's record is a few megabytes at the most (thousands of events, named lists of a large
+ * council); anonymous uploads are checked in memory, so the limit stays near that.
+ */
+const RECORD_MAX_BYTES = 20 * 1024 * 1024;
 
 /** A page that does not exist or is not public: the portal's 404 page. */
 class PageNotFound extends Error {}

@@ -74,7 +74,7 @@ export function verifyPage(
           <Verdict context={context} verdict={checked.verdict} />
         </>
       )}
-      <UploadForm context={context} />
+      <UploadForm context={context} heading={false} />
     </>,
   );
 }
@@ -91,7 +91,7 @@ function Verdict({ context, verdict }: { context: PageContext; verdict: RecordVe
           <p>{t('verify.problem', { seq: String(problem.seq), type: problem.eventType ?? '' })}</p>
         )}
         <p>
-          <code>{problem.detail}</code>
+          {t('verify.detail')} <code lang="en">{problem.detail}</code>
         </p>
       </section>
     );
@@ -101,6 +101,12 @@ function Verdict({ context, verdict }: { context: PageContext; verdict: RecordVe
     <section aria-labelledby="verdict" className="verdict ok" role="status">
       <h2 id="verdict">{t('verify.ok')}</h2>
       <ul>
+        <li>
+          {t('verify.sitting')}{' '}
+          <a href={`/portal/sittings/${verdict.sittingId}`}>
+            <code>{verdict.sittingId}</code>
+          </a>
+        </li>
         <li>{t('verify.events', { count: String(verdict.events) })}</li>
         <li>{t('verify.votes', { count: String(votes) })}</li>
         {verdict.membersVouched && <li>{t('verify.members')}</li>}
@@ -112,11 +118,15 @@ function Verdict({ context, verdict }: { context: PageContext; verdict: RecordVe
   );
 }
 
-function UploadForm({ context }: { context: PageContext }) {
+/** The form that sends a saved copy; under its own heading, except on the page named after it. */
+function UploadForm({ context, heading = true }: { context: PageContext; heading?: boolean }) {
   const { t, language } = context;
   return (
-    <section aria-labelledby="upload">
-      <h2 id="upload">{t('verify.uploadHeading')}</h2>
+    <section
+      aria-label={heading ? undefined : t('verify.uploadHeading')}
+      aria-labelledby={heading ? 'upload' : undefined}
+    >
+      {heading && <h2 id="upload">{t('verify.uploadHeading')}</h2>}
       <form method="post" action={`/portal/verify?lang=${language}`} encType="multipart/form-data">
         <p>
           <label htmlFor="record-file">{t('verify.file', { format: 'JSON' })}</label>

@@ -62,6 +62,9 @@ export function registerPage(
         </fieldset>
       </form>
       <p role="status">{t('register.count', { count: String(page.total) })}</p>
+      {page.total > page.resolutions.length && (
+        <p>{t('register.limited', { shown: String(page.resolutions.length) })}</p>
+      )}
       {page.resolutions.length === 0 ? (
         <p>{t('register.none')}</p>
       ) : (

@@ -22,11 +22,12 @@ export function sittingPage(context: PageContext, page: SittingPage): string {
       <CouncilLinks context={context} councilId={council.id} councilName={council.name} />
       <h1>{title}</h1>
       <div
+        role="status"
         data-live-sitting={sitting.id}
         data-status={sitting.status}
         data-results={String(page.votes?.filter((vote) => vote.status === 'closed').length ?? 0)}
       >
-        <p id="live-notice" role="status" hidden>
+        <p id="live-notice" hidden>
           {t('page.changed')} <a href={`/portal/sittings/${sitting.id}`}>{t('page.showAgain')}</a>
         </p>
       </div>

@@ -11,6 +11,7 @@ import type { StorageContext } from '../storage/storage-context.js';
 import type { RecordEvent, SittingRecord } from '@veche/protocol';
 import { openTestPglite } from '../../test/support/test-databases.js';
 import { sittingRecord } from './sitting-record.js';
+import { chainHash, genesisHash } from '../storage/event-chain.js';
 import { verifyRecordText } from './verify-record.js';
 
 /*
@@ -50,6 +51,26 @@ const edited = (change: (record: SittingRecord) => void): string => {
   return JSON.stringify(record);
 };
 
+/**
+ * The record with its chain computed anew over whatever `change` did: what someone who forges a
+ * whole record (rather than one byte of it) would publish.
+ */
+const forged = (change: (record: SittingRecord) => void): string => {
+  const record = JSON.parse(text) as SittingRecord;
+  change(record);
+  let prevHash = genesisHash(record.sitting.id);
+  for (const event of record.events) {
+    event.prevHash = prevHash;
+    if (event.redacted !== true) {
+      event.hash = chainHash(prevHash, { ...event, at: new Date(event.at) });
+    }
+    prevHash = event.hash;
+  }
+  const last = record.events.at(-1)!;
+  record.head = { seq: last.seq, hash: last.hash };
+  return JSON.stringify(record);
+};
+
 describe('a sitting record', () => {
   it('verifies as published: the chain, its head, the members and every seal', () => {
     const verdict = verifyRecordText(text);
@@ -83,6 +104,72 @@ describe('a sitting record', () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('withholds nothing but chat messages, and ties every participants-and-counts entry to a seal', () => {
+    // The opening withheld, so that its members go unchecked, and two names swapped.
+    const hidden = edited((r) => {
+      const opening = r.events.find((e) => e.type === 'sitting.opened')!;
+      Object.assign(opening, { payload: null, actorUserId: null, redacted: true });
+      const [first, second] = r.members;
+      [first!.name, second!.name] = [second!.name, first!.name];
+    });
+    expect(verifyRecordText(hidden)).toMatchObject({
+      ok: false,
+      problem: { code: 'chain_broken', eventType: 'sitting.opened' },
+    });
+    const extra = edited((r) => {
+      r.ballots.push({ ...r.ballots[0]!, voteId: 'no-such-vote' });
+    });
+    expect(verifyRecordText(extra)).toMatchObject({
+      ok: false,
+      problem: { code: 'seal_mismatch' },
+    });
+    const twice = edited((r) => {
+      r.ballots.push({ ...r.ballots[0]! });
+    });
+    expect(verifyRecordText(twice)).toMatchObject({
+      ok: false,
+      problem: { code: 'seal_mismatch' },
+    });
+  });
+
+  it('refuses a forged record with malformed content in a valid chain, never crashing', () => {
+    const closeWithoutCounts = forged((r) => {
+      const close = r.events.find((e) => e.type === 'vote.closed')!;
+      close.payload = { ...(close.payload as object), counts: null };
+    });
+    expect(verifyRecordText(closeWithoutCounts)).toMatchObject({
+      ok: false,
+      problem: { code: 'not_a_record', eventType: 'vote.closed' },
+    });
+    const sealWithoutList = forged((r) => {
+      const seal = r.events.find((e) => e.type === 'vote.sealed')!;
+      seal.payload = { ...(seal.payload as object), named: {} };
+    });
+    expect(verifyRecordText(sealWithoutList)).toMatchObject({
+      ok: false,
+      problem: { code: 'not_a_record', eventType: 'vote.sealed' },
+    });
+    // A forged chain that agrees with itself does verify: only the head, kept elsewhere (it is
+    // printed in the minutes), tells it from the real one.
+    const renamed = forged((r) => {
+      const opening = r.events.find((e) => e.type === 'sitting.opened')!;
+      const members = (opening.payload as { members: { name: string }[] }).members;
+      members[0]!.name = 'Someone Else';
+      r.members[0]!.name = 'Someone Else';
+    });
+    const verdict = verifyRecordText(renamed);
+    expect(verdict.ok).toBe(true);
+    expect(verdict.ok && verdict.head?.hash).not.toBe(
+      (JSON.parse(text) as SittingRecord).head!.hash,
+    );
+    const strange = JSON.parse(text) as { events: Record<string, unknown>[] };
+    strange.events[0]!['seq'] = { toString: 1, valueOf: 1 };
+    expect(verifyRecordText(JSON.stringify(strange))).toMatchObject({
+      ok: false,
+      problem: { code: 'not_a_record', seq: null },
+    });
   });
 
   it('names the first event that does not match', () => {

@@ -1,5 +1,6 @@
 import { sittingRecordSchema, type RecordEvent, type SittingRecord } from '@veche/protocol';
 import canonicalize from 'canonicalize';
+import { z } from 'zod';
 import { ballotDigest } from '../sittings/ballot-seal.js';
 import { verifyChain, type PublishedChainedEvent } from '../storage/event-chain.js';
 
@@ -53,7 +54,13 @@ const fail = (
   event?: Pick<RecordEvent, 'seq' | 'type'>,
 ): RecordVerdict => ({
   ok: false,
-  problem: { code, detail, seq: event?.seq ?? null, eventType: event?.type ?? null },
+  problem: {
+    code,
+    detail,
+    // A record that failed its schema may hold anything here: keep only what reads as a place.
+    seq: Number.isSafeInteger(event?.seq) ? event!.seq : null,
+    eventType: typeof event?.type === 'string' ? event.type : null,
+  },
 });
 
 /** Verifies a record given as text (a file, a download). */
@@ -77,20 +84,45 @@ export function verifyRecordText(text: string): RecordVerdict {
       event !== undefined && typeof event === 'object' ? event : undefined,
     );
   }
-  return verifyRecord(parsed.data);
+  try {
+    return verifyRecord(parsed.data);
+  } catch (error) {
+    // Whatever is wrong with it, a record that cannot be checked does not verify.
+    return fail('not_a_record', `cannot be checked: ${(error as Error).message}`);
+  }
 }
 
-interface SealPayload {
-  readonly voteId: string;
-  readonly ballots: number;
-  readonly digest: string;
-  readonly named: readonly { memberId: string; choice: string }[] | null;
-}
+/*
+ * What the checks read of the events they check. The chain covers every byte of these, but
+ * anyone can recompute a chain over content of their own making, so the content is parsed as
+ * strictly as the record itself.
+ */
+const countsSchema = z.record(z.string(), z.number().int().min(0));
+const openedPayload = z.object({ voteId: z.string(), kind: z.string() });
+const closedPayload = z.object({ voteId: z.string(), counts: countsSchema, voted: z.number() });
+const sealPayload = z.object({
+  voteId: z.string(),
+  ballots: z.number().int().min(0),
+  digest: z.string(),
+  named: z
+    .array(
+      // Loose: the digest covers each entry whole, whatever else it carries.
+      z.looseObject({ memberId: z.string(), choice: z.string() }),
+    )
+    .nullable(),
+});
+const openingPayload = z.object({
+  members: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+});
 
-interface ClosedPayload {
-  readonly voteId: string;
-  readonly counts: Readonly<Record<string, number>>;
-  readonly voted: number;
+/** Only a chat message is ever withheld from the public (state-view's `mayReadEvent`). */
+const WITHHELD_TYPES: ReadonlySet<string> = new Set(['chat.sent']);
+
+/** A tally by choice; a choice named like an Object property ("__proto__") stays a plain key. */
+function tally(choices: Iterable<string>): Record<string, number> {
+  const counts: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const choice of choices) counts[choice] = (counts[choice] ?? 0) + 1;
+  return counts;
 }
 
 /** The options actually chosen: a closed vote lists every option, a seal only those chosen. */
@@ -99,6 +131,13 @@ const chosen = (counts: Readonly<Record<string, number>>): string =>
 
 export function verifyRecord(record: SittingRecord): RecordVerdict {
   const events = record.events;
+  const withheld = events.find(
+    (event) => event.redacted === true && !WITHHELD_TYPES.has(event.type),
+  );
+  if (withheld !== undefined) {
+    // Withholding any other event would hide it from the checks below (its content is unread).
+    return fail('chain_broken', 'only a chat message may be withheld', withheld);
+  }
   const chained: PublishedChainedEvent[] = events.map((event) =>
     event.redacted === true
       ? { ...event, payload: null, actorUserId: null, at: new Date(event.at), redacted: true }
@@ -118,8 +157,12 @@ export function verifyRecord(record: SittingRecord): RecordVerdict {
     return fail('head_mismatch', 'the head is not the last event of the log', last);
   }
 
-  const opening = events.find((event) => event.type === 'sitting.opened' && !event.redacted);
-  const recorded = (opening?.payload as { members?: unknown } | undefined)?.members;
+  const opening = events.find((event) => event.type === 'sitting.opened');
+  const openingParsed = opening === undefined ? null : openingPayload.safeParse(opening.payload);
+  if (openingParsed !== null && !openingParsed.success) {
+    return fail('not_a_record', 'the opening event is malformed', opening);
+  }
+  const recorded = openingParsed?.data.members;
   if (recorded !== undefined && canonicalize(recorded) !== canonicalize(record.members)) {
     return fail(
       'members_mismatch',
@@ -129,24 +172,36 @@ export function verifyRecord(record: SittingRecord): RecordVerdict {
   }
 
   const kinds = new Map<string, string>();
-  const closed = new Map<string, ClosedPayload>();
+  const closed = new Map<string, z.infer<typeof closedPayload>>();
   const ballots = new Map(record.ballots.map((entry) => [entry.voteId, entry]));
+  if (ballots.size !== record.ballots.length) {
+    return fail('seal_mismatch', 'a vote\u2019s participants and counts are given twice');
+  }
+  const used = new Set<string>();
   const votes = { named: 0, open: 0, secret: 0 };
   for (const event of events) {
     if (event.redacted === true) continue;
-    const payload = event.payload as Record<string, unknown>;
-    if (event.type === 'vote.opened') kinds.set(String(payload['voteId']), String(payload['kind']));
-    if (event.type === 'vote.closed') closed.set(String(payload['voteId']), payload as never);
+    if (event.type === 'vote.opened') {
+      const opened = openedPayload.safeParse(event.payload);
+      if (!opened.success) return fail('not_a_record', 'a vote\u2019s opening is malformed', event);
+      kinds.set(opened.data.voteId, opened.data.kind);
+    }
+    if (event.type === 'vote.closed') {
+      const close = closedPayload.safeParse(event.payload);
+      if (!close.success) return fail('not_a_record', 'a vote\u2019s close is malformed', event);
+      closed.set(close.data.voteId, close.data);
+    }
     if (event.type !== 'vote.sealed') continue;
-    const seal = payload as unknown as SealPayload;
+    const parsedSeal = sealPayload.safeParse(event.payload);
+    if (!parsedSeal.success) return fail('not_a_record', 'a vote\u2019s seal is malformed', event);
+    const seal = parsedSeal.data;
     const close = closed.get(seal.voteId);
     if (close === undefined) return fail('seal_mismatch', 'a seal without its close', event);
     if (seal.named !== null) {
       if (ballotDigest({ voteId: seal.voteId, ballots: seal.named }) !== seal.digest) {
         return fail('seal_mismatch', 'the named list does not match its digest', event);
       }
-      const counts: Record<string, number> = {};
-      for (const ballot of seal.named) counts[ballot.choice] = (counts[ballot.choice] ?? 0) + 1;
+      const counts = tally(seal.named.map((ballot) => ballot.choice));
       if (
         seal.named.length !== seal.ballots ||
         close.voted !== seal.ballots ||
@@ -158,6 +213,7 @@ export function verifyRecord(record: SittingRecord): RecordVerdict {
       continue;
     }
     const entry = ballots.get(seal.voteId);
+    used.add(seal.voteId);
     if (entry === undefined) {
       return fail('ballots_missing', `no participants and counts for vote ${seal.voteId}`, event);
     }
@@ -178,6 +234,9 @@ export function verifyRecord(record: SittingRecord): RecordVerdict {
     votes[entry.kind]++;
   }
 
+  if (used.size !== ballots.size) {
+    return fail('seal_mismatch', 'participants and counts are given for a vote with no such seal');
+  }
   return {
     ok: true,
     sittingId: record.sitting.id,

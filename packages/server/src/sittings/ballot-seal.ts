@@ -36,7 +36,8 @@ export function openBallotSummary(rows: readonly BallotRow[]): {
   participants: string[];
   counts: Record<string, number>;
 } {
-  const counts: Record<string, number> = {};
+  // A choice named like an Object property ("__proto__") stays a plain key.
+  const counts: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const row of rows) counts[row.choice] = (counts[row.choice] ?? 0) + 1;
   const participants = rows.map((row) => row.memberId).sort(byCodeUnits);
   return { participants, counts };

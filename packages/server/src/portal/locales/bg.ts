@@ -207,4 +207,7 @@ export const bg: PortalCatalogue = {
   'register.count': 'Намерени записи: {{count}}',
   'page.changed': 'Заседанието е напреднало, откакто страницата е показана.',
   'page.showAgain': 'Покажи текущото състояние',
+  'verify.detail': 'Какво не съвпада:',
+  'verify.sitting': 'Заседание (идентификаторът му в записа):',
+  'register.limited': 'Показани са само най-новите {{shown}}; филтрите намират останалите.',
 };

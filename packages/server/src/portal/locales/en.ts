@@ -207,4 +207,7 @@ export const en = {
   'register.count': 'Entries found: {{count}}',
   'page.changed': 'The sitting has moved on since this page was shown.',
   'page.showAgain': 'Show it as it is now',
+  'verify.detail': 'What does not match:',
+  'verify.sitting': 'Sitting (its identifier in the record):',
+  'register.limited': 'Only the newest {{shown}} are listed; the filters find the others.',
 } as const;

@@ -207,4 +207,7 @@ export const pl: PortalCatalogue = {
   'register.count': 'Znalezione pozycje: {{count}}',
   'page.changed': 'Od wyświetlenia tej strony sesja się zmieniła.',
   'page.showAgain': 'Pokaż aktualny stan',
+  'verify.detail': 'Co się nie zgadza:',
+  'verify.sitting': 'Sesja (jej identyfikator w zapisie):',
+  'register.limited': 'Wyświetlono tylko {{shown}} najnowszych; pozostałe znajdą filtry.',
 };

@@ -206,4 +206,7 @@ export const srCyrl: PortalCatalogue = {
   'register.count': 'Пронађени уноси: {{count}}',
   'page.changed': 'Седница је одмакла откад је ова страница приказана.',
   'page.showAgain': 'Прикажи тренутно стање',
+  'verify.detail': 'Шта се не слаже:',
+  'verify.sitting': 'Седница (њен идентификатор у запису):',
+  'register.limited': 'Приказано је само {{shown}} најновијих; филтери проналазе остале.',
 };

@@ -206,4 +206,7 @@ export const srLatn: PortalCatalogue = {
   'register.count': 'Pronađeni unosi: {{count}}',
   'page.changed': 'Sednica je odmakla otkad je ova stranica prikazana.',
   'page.showAgain': 'Prikaži trenutno stanje',
+  'verify.detail': 'Šta se ne slaže:',
+  'verify.sitting': 'Sednica (njen identifikator u zapisu):',
+  'register.limited': 'Prikazano je samo {{shown}} najnovijih; filteri pronalaze ostale.',
 };
