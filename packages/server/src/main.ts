@@ -40,6 +40,7 @@ function banner(config: Config, url: string, database: OpenDatabase, demo: boole
   const lines = [
     '',
     `  Veche is running at ${url}`,
+    `  Public portal (no sign-in): ${url}/portal`,
     database.kind === 'embedded'
       ? `  Database: embedded PostgreSQL (PGlite) in ${config.dataDir}`
       : '  Database: PostgreSQL (DATABASE_URL)',

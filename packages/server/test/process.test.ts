@@ -158,6 +158,9 @@ describe('the server process on the embedded database', () => {
     const server = await startVeche();
     await server.stop();
     expect(server.logs()).toMatch(/Veche is running at http:\/\/127\.0\.0\.1:\d+/);
+    expect(server.logs()).toMatch(
+      /Public portal \(no sign-in\): http:\/\/127\.0\.0\.1:\d+\/portal/,
+    );
     expect(server.logs()).toContain('veche-demo');
     for (const email of ['anna.nowak@wierzbow.example', 'biuro.rady@wierzbow.example']) {
       expect(server.logs()).toContain(email);
