@@ -14,6 +14,7 @@ import {
   sittings,
   users,
 } from '../schema.js';
+import { resolutionSearchText } from './resolutions.repository.js';
 import type { StorageContext } from '../storage-context.js';
 import type { SittingListing, SittingRow } from './sittings.repository.js';
 
@@ -266,8 +267,6 @@ export function portalRepository({ db }: StorageContext) {
             sql`${searchable(documents.title)} @@ ${tsQuery}`,
           ),
         );
-      // The register's own expression (resolutions.repository.ts): its title and its number.
-      const resolutionText = sql`to_tsvector('simple', ${resolutions.title} || ' ' || coalesce(${resolutions.number}, ''))`;
       const resolutionBranch = db
         .select({
           source: sql<SearchSource>`'resolution'`.as('source'),
@@ -279,7 +278,7 @@ export function portalRepository({ db }: StorageContext) {
           sittingId: sql<string>`${sittings.id}`.as('hit_sitting_id'),
           itemId: sql<string | null>`${resolutions.agendaItemId}`.as('hit_item_id'),
           startsAt: sql<Date | string>`${sittings.startsAt}`.as('hit_starts_at'),
-          rank: sql<number>`ts_rank(${resolutionText}, ${tsQuery})`.as('rank'),
+          rank: sql<number>`ts_rank(${resolutionSearchText}, ${tsQuery})`.as('rank'),
         })
         .from(resolutions)
         .innerJoin(sittings, eq(sittings.id, resolutions.sittingId))
@@ -287,7 +286,7 @@ export function portalRepository({ db }: StorageContext) {
           and(
             eq(resolutions.councilId, councilId),
             ne(sittings.status, 'draft'),
-            sql`${resolutionText} @@ ${tsQuery}`,
+            sql`${resolutionSearchText} @@ ${tsQuery}`,
           ),
         );
       const rows = await unionAll(agendaBranch, documentBranch, resolutionBranch)

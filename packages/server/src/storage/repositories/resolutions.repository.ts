@@ -25,6 +25,12 @@ export interface ResolutionFilter {
   offset: number;
 }
 
+/**
+ * What words of a resolution the register's search and the portal's find: its title and its
+ * number, without stemming ('simple'), alike in every language.
+ */
+export const resolutionSearchText = sql`to_tsvector('simple', ${resolutions.title} || ' ' || coalesce(${resolutions.number}, ''))`;
+
 export function resolutionsRepository({ db, clock, newId }: StorageContext) {
   return {
     /** The next sequence number of a body's resolutions in a term (lock the council first). */
@@ -82,8 +88,7 @@ export function resolutionsRepository({ db, clock, newId }: StorageContext) {
       if (filter.adopted !== undefined) conditions.push(eq(resolutions.adopted, filter.adopted));
       if (filter.query !== undefined) {
         conditions.push(
-          sql`(to_tsvector('simple', ${resolutions.title} || ' ' || coalesce(${resolutions.number}, ''))
-                @@ websearch_to_tsquery('simple', ${filter.query})
+          sql`(${resolutionSearchText} @@ websearch_to_tsquery('simple', ${filter.query})
               or ${resolutions.number} = ${filter.query})`,
         );
       }
