@@ -23,3 +23,4 @@ export * from './member-import.rules.js';
 export * from './interpellations/interpellation.rules.js';
 export * from './record/sitting-record.js';
 export * from './resolutions.rules.js';
+export * from './residents/speech-request.rules.js';
