@@ -37,6 +37,15 @@ export interface SpeakPage {
 const ATTACHMENT_LIMIT = '5 MB';
 /** The accepted kinds, by their names (the same in every language). */
 export const ATTACHMENT_FORMATS = 'PDF, DOCX, ODT, PNG, JPEG, WebP';
+/** Each field's label, which the summary of problems names before the problem. */
+const FIELD_LABELS: Readonly<Record<FieldProblem['field'], PortalKey | null>> = {
+  name: 'speak.name',
+  email: 'speak.email',
+  itemId: 'speak.item',
+  summary: 'speak.summary',
+  attachment: 'speak.attachment',
+  form: null,
+};
 const FIELD_IDS: Readonly<Record<FieldProblem['field'], string>> = {
   name: 'speak-name',
   email: 'speak-email',
@@ -94,7 +103,11 @@ export function speakPage(context: PageContext, page: SpeakPage): string {
               <ul>
                 {problems.map((problem) => (
                   <li key={problem.field}>
-                    <a href={`#${FIELD_IDS[problem.field]}`}>{t(problem.key, problem.params)}</a>
+                    <a href={`#${FIELD_IDS[problem.field]}`}>
+                      {FIELD_LABELS[problem.field] === null
+                        ? t(problem.key, problem.params)
+                        : `${t(FIELD_LABELS[problem.field]!)}: ${t(problem.key, problem.params)}`}
+                    </a>
                   </li>
                 ))}
               </ul>

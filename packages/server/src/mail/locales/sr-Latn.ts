@@ -50,7 +50,7 @@ export const srLatn: MailCatalogue = {
       'prijavili ste se za reč na sednici {{sittingName}} ({{councilName}}, {{startsAt}}) po tački „{{itemTitle}}“.',
       'Prijava se računa kada potvrdite da je ova adresa vaša:',
       { link: 'link', label: 'Potvrđujem prijavu' },
-      'Potvrdite je do kraja dana {{lastDay}}. Služba skupštine će zatim odlučiti i pisati vam.',
+      'Potvrdite je najkasnije do kraja dana {{lastDay}}, a služba skupštine će zatim odlučiti i pisati vam.',
       'Ako se niste prijavili za reč, zanemarite ovu poruku.',
     ],
   },

@@ -211,13 +211,13 @@ export const srLatn: PortalCatalogue = {
   'register.limited': 'Prikazano je samo {{shown}} najnovijih; filteri pronalaze ostale.',
   'speak.heading': 'Prijava za reč',
   'speak.section':
-    'Građani mogu da se prijave za reč po tački ove sednice do kraja dana {{lastDay}}.',
+    'Građani mogu da se prijave za reč po tački ove sednice zaključno sa danom {{lastDay}}',
   'speak.link': 'Prijavite se za reč na ovoj sednici',
   'speak.closed.deadline_passed':
-    'Rok za prijave za reč na ovoj sednici istekao je krajem dana {{lastDay}}.',
+    'Rok za prijave za reč na ovoj sednici je istekao: poslednji dan bio je {{lastDay}}',
   'speak.closed.not_convened': 'Prijave za reč primaju se samo pre sednice, kada je sazvana.',
   'speak.intro':
-    'Popunite obrazac do kraja dana {{lastDay}}. Poslaćemo vezu na vašu adresu elektronske pošte: prijava se računa kada je otvorite i potvrdite. Služba skupštine će zatim odlučiti i pisati vam.',
+    'Popunite obrazac najkasnije do kraja dana {{lastDay}}, pa ćemo poslati vezu na vašu adresu elektronske pošte. Prijava se računa kada je otvorite i potvrdite. Služba skupštine će zatim odlučiti i pisati vam.',
   'speak.problems': 'Prijava nije poslata. Ispravite:',
   'speak.name': 'Ime i prezime',
   'speak.email': 'Adresa elektronske pošte',
