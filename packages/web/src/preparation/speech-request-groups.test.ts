@@ -5,6 +5,7 @@ import {
   lastDayPassed,
   speechRequestGroups,
   speechRequestStatusKey,
+  waitingForDecision,
 } from './speech-request-groups';
 
 const request = (
@@ -78,6 +79,17 @@ describe('the status the office reads', () => {
     ['rejected', false, 'rejected'],
   ] as const)('%s (queued: %s) reads as %s', (status, queued, key) => {
     expect(speechRequestStatusKey(request('r', 'a', '1', at, { status, queued }))).toBe(key);
+  });
+});
+
+describe('the requests waiting for a decision', () => {
+  it('counts the verified ones not yet decided, not those still unverified', () => {
+    const at = '2026-09-24T09:00:00Z';
+    const requests = (['unverified', 'pending', 'approved', 'pending', 'rejected'] as const).map(
+      (status, index) => request(`r${String(index)}`, 'a', '1', at, { status }),
+    );
+    expect(waitingForDecision(requests)).toBe(2);
+    expect(waitingForDecision([])).toBe(0);
   });
 });
 

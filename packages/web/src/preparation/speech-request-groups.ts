@@ -52,6 +52,11 @@ export function speechRequestGroups(requests: readonly SpeechRequest[]): SpeechR
   });
 }
 
+/** How many requests wait for the office's decision (verified, not yet decided). */
+export function waitingForDecision(requests: readonly SpeechRequest[]): number {
+  return requests.filter((request) => request.status === 'pending').length;
+}
+
 /** The words for a request's state: `preparation.speechRequests.status.<key>`. */
 export type SpeechRequestStatusKey =
   'unverified' | 'pending' | 'approvedQueued' | 'approvedNotQueued' | 'rejected';

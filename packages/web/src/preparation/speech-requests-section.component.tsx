@@ -13,6 +13,7 @@ import {
   lastDayPassed,
   speechRequestGroups,
   speechRequestStatusKey,
+  waitingForDecision,
 } from './speech-request-groups';
 import { reasonProblem, reviewProblemOf, type ReviewProblem } from './speech-request-review';
 import './office.css';
@@ -77,8 +78,8 @@ export function SpeechRequestsSection({ sittingId, timeZone, onSessionEnded }: P
 
   /** The list is out of date (someone else decided, or the request is gone): fetch it again. */
   const stale = useCallback(
-    (message: string) => {
-      setAnnouncement(message);
+    (message: string | null) => {
+      setAnnouncement(message ?? '');
       reload();
     },
     [reload],
@@ -119,6 +120,15 @@ export function SpeechRequestsSection({ sittingId, timeZone, onSessionEnded }: P
       {list !== null && groups.length === 0 && (
         <p className="empty">{t('preparation.speechRequests.none')}</p>
       )}
+      {list !== null && waitingForDecision(list.requests) > 0 && (
+        <p>
+          <strong>
+            {t('preparation.speechRequests.pendingCount', {
+              count: waitingForDecision(list.requests),
+            })}
+          </strong>
+        </p>
+      )}
       {groups.map((group) => {
         const heading =
           group.number === null
@@ -152,7 +162,8 @@ interface CardProps {
   request: SpeechRequest;
   timeZone: string;
   onDecided: (updated: SpeechRequest, message: string) => void;
-  onStale: (message: string) => void;
+  /** `message`: what the section says, when the request itself cannot. */
+  onStale: (message: string | null) => void;
   onSessionEnded: () => void;
 }
 
@@ -206,7 +217,13 @@ function SpeechRequestCard({ request, timeZone, onDecided, onStale, onSessionEnd
       setProblem(found);
       if (found.reload && 'key' in found) {
         setRejecting(false);
-        onStale(t(`preparation.speechRequests.errors.${found.key}`, { name }));
+        // The request's own alert says it while the request is shown; a request that is gone
+        // takes its alert with it, so the section says that one.
+        onStale(
+          found.key === 'notFound'
+            ? t(`preparation.speechRequests.errors.${found.key}`, { name })
+            : null,
+        );
       }
     } finally {
       setBusy(null);
