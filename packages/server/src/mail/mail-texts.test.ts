@@ -90,6 +90,32 @@ describe('the catalogue of e-mail texts', () => {
         changes: ['Dodano punkt 3'],
         link: INVITATION.link,
       },
+      speech_request_verify: {
+        recipientName: 'Ana',
+        councilName: 'Rada',
+        sittingName: 'XXV sesja',
+        startsAt: 'soon',
+        itemTitle: 'Budżet',
+        lastDay: '27.09.2024',
+        link: INVITATION.link,
+      },
+      speech_request_approved: {
+        recipientName: 'Ana',
+        councilName: 'Rada',
+        sittingName: 'XXV sesja',
+        startsAt: 'soon',
+        place: 'Sala',
+        itemTitle: 'Budżet',
+        link: INVITATION.link,
+      },
+      speech_request_rejected: {
+        recipientName: 'Ana',
+        councilName: 'Rada',
+        sittingName: 'XXV sesja',
+        itemTitle: 'Budżet',
+        reason: 'Po terminie',
+        link: INVITATION.link,
+      },
     };
     for (const kind of MAIL_KINDS) {
       for (const language of LANGUAGES) {

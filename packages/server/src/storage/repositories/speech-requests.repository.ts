@@ -99,6 +99,16 @@ export function speechRequestsRepository({ db, clock, newId }: StorageContext) {
       return row;
     },
 
+    /** A new confirmation link for a request not yet verified (the old link stops working). */
+    async replaceToken(id: string, tokenHash: string): Promise<boolean> {
+      const rows = await db
+        .update(speechRequests)
+        .set({ verificationTokenHash: tokenHash, updatedAt: clock() })
+        .where(and(eq(speechRequests.id, id), eq(speechRequests.status, 'unverified')))
+        .returning({ id: speechRequests.id });
+      return rows.length === 1;
+    },
+
     /** Marks an unverified request verified; false when it was not (already, or no such row). */
     async markVerified(id: string): Promise<boolean> {
       const now = clock();
