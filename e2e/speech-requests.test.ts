@@ -158,34 +158,30 @@ describe('a resident’s request to speak', () => {
   });
 
   it('is approved by the office, and the resident joins the queue when the sitting reaches the item', async () => {
-    const listed = await operator.get<{ requests: { id: string; status: string }[] }>(
-      `/api/sittings/${sitting.id}/speech-requests`,
-    );
-    const [request] = listed.body.requests;
-    expect(request?.status).toBe('pending');
-    const approved = await operator.post(
-      `/api/speech-requests/${request!.id}/review`,
-      { decision: 'approve' },
-      { origin: veche.url },
-    );
-    expect(approved.status).toBe(200);
+    const office = await browser.newContext({
+      locale: 'pl',
+      viewport: { width: 1280, height: 900 },
+    });
+    contexts.push(office);
+    const page = await office.newPage();
+    await page.goto(veche.url);
+    await page.locator('#login-email').fill(OPERATOR);
+    await page.locator('#login-password').fill(DEMO_PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('.sittings h1').waitFor();
+    await page.goto(`${veche.url}/sittings/${sitting.id}/prepare`);
+    const approve = page.getByRole('button', { name: `Przyjmij wniosek: ${RESIDENT}` });
+    await approve.waitFor();
+    await expectNoSeriousViolations(page, 'pl office requests');
+    await screenshot(page, 'speak-office-requests');
+    await approve.click();
+    await page.getByText(`Wniosek (${RESIDENT}) został przyjęty.`).first().waitFor();
     const told = await smtp.waitFor(
       (message) =>
         message.envelopeTo.includes(RESIDENT_EMAIL) && message.subject.startsWith('Może'),
     );
     expect(told.text).toContain('Wystąpienia mieszkańców');
 
-    const console = await browser.newContext({
-      locale: 'pl',
-      viewport: { width: 1280, height: 900 },
-    });
-    contexts.push(console);
-    const page = await console.newPage();
-    await page.goto(veche.url);
-    await page.locator('#login-email').fill(OPERATOR);
-    await page.locator('#login-password').fill(DEMO_PASSWORD);
-    await page.locator('form button[type="submit"]').click();
-    await page.locator('.sittings h1').waitFor();
     await command({ type: 'sitting.open' });
     await command({ type: 'agenda.set_current', itemId: sitting.agenda[1]!.id });
     await page.goto(`${veche.url}/sittings/${sitting.id}/conduct`);
