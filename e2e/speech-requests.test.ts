@@ -187,6 +187,9 @@ describe('a resident’s request to speak', () => {
     await page.goto(`${veche.url}/sittings/${sitting.id}/conduct`);
     const grant = page.getByRole('button', { name: `Udziel głosu: ${RESIDENT}` });
     await grant.waitFor({ timeout: 10_000 });
+    expect(await page.locator('.conduct-list__row', { has: grant }).textContent()).toContain(
+      'mieszkaniec',
+    );
     await screenshot(page, 'speak-console-queue');
     await grant.click();
     await expect.poll(() => page.locator('.conduct-speaker').textContent()).toContain(RESIDENT);
