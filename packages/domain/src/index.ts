@@ -26,3 +26,4 @@ export * from './resolutions.rules.js';
 export * from './consultations/consultation.rules.js';
 export * from './consultations/survey.rules.js';
 export * from './consultations/survey-results.js';
+export * from './consultations/survey.fixtures.js';

@@ -13,3 +13,4 @@ export * from './interpellations.js';
 export * from './sitting-record.js';
 export * from './resolutions.js';
 export * from './open-data.js';
+export * from './consultations.js';
