@@ -2,6 +2,7 @@ import { agendaTemplatesRepository } from './repositories/agenda-templates.repos
 import { noticesRepository } from './repositories/notices.repository.js';
 import { ballotsRepository } from './repositories/ballots.repository.js';
 import { bodiesRepository } from './repositories/bodies.repository.js';
+import { consultationsRepository } from './repositories/consultations.repository.js';
 import { councilsRepository } from './repositories/councils.repository.js';
 import { documentsRepository } from './repositories/documents.repository.js';
 import { interpellationsRepository } from './repositories/interpellations.repository.js';
@@ -43,6 +44,7 @@ export function createRepositories(context: StorageContext) {
     portal: portalRepository(context),
     resolutions: resolutionsRepository(context),
     oparl: oparlRepository(context),
+    consultations: consultationsRepository(context),
   };
 }
 
