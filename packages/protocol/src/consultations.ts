@@ -168,9 +168,12 @@ export const publicConsultationsResponseSchema = z.object({
 });
 export type PublicConsultationsResponse = z.infer<typeof publicConsultationsResponseSchema>;
 
+/** An address as people type it: surrounding spaces are not part of it. */
+const email = z.string().trim().pipe(z.email().max(254));
+
 const resident = {
   name: z.string().trim().min(1).max(RESIDENT_NAME_MAX),
-  email: z.email().max(254),
+  email,
   /** Whether the resident's name may be shown beside their opinion in the results. */
   consentToPublishName: z.boolean().default(false),
   /** The language of the e-mails; the council's default when absent. */
@@ -348,7 +351,7 @@ export type ConsultationResults = z.infer<typeof consultationResultsSchema>;
 
 /** POST /api/public/resident-data/requests: a resident asks for what is kept about an address. */
 export const residentDataRequestSchema = z.object({
-  email: z.email().max(254),
+  email,
   language: z.enum(LANGUAGES).optional(),
   website: z.string().max(2000).optional(),
 });

@@ -20,6 +20,9 @@ import { optionalUser, requireUser } from './http/authentication.js';
 import { docsRoutes } from './http/openapi.js';
 import { documentRoutes } from './documents/documents.routes.js';
 import { interpellationRoutes } from './interpellations/interpellations.routes.js';
+import { consultationRoutes } from './consultations/consultations.routes.js';
+import { startRetentionSweep } from './consultations/consultation-retention.js';
+import { publicConsultationRoutes } from './consultations/public-consultations.routes.js';
 import { folderBlobStore } from './storage/blob-store.js';
 import { foreignOriginError } from './http/origin-guard.js';
 import { namesFile, webCacheControl } from './http/web-files.js';
@@ -200,6 +203,21 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     signedIn,
     config.documentMaxBytes,
   );
+  const consultationBlobs = folderBlobStore(config.blobDir);
+  consultationRoutes(
+    app,
+    repos,
+    consultationBlobs,
+    signedIn,
+    storage.clock,
+    config.documentMaxBytes,
+  );
+  publicConsultationRoutes(
+    app,
+    { repos, mailer: deps.mailer, blobs: consultationBlobs, logger: app.log, clock: storage.clock },
+    config,
+  );
+  const retention = startRetentionSweep(storage, repos, app.log);
   portalRoutes(app, storage, repos, live, config);
   const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);
   notificationRoutes(app, repos, signedIn);
@@ -241,6 +259,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clearInterval(challengeSweep);
     await deadlines.stop();
     await notices.stop();
+    await retention.stop();
     await live.drain();
   });
 
