@@ -214,7 +214,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   );
   publicConsultationRoutes(
     app,
-    { repos, mailer: deps.mailer, blobs: consultationBlobs, logger: app.log, clock: storage.clock },
+    {
+      storage,
+      repos,
+      mailer: deps.mailer,
+      blobs: consultationBlobs,
+      logger: app.log,
+      clock: storage.clock,
+    },
     config,
   );
   const retention = startRetentionSweep(storage, repos, app.log);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  councilSchema,
   consultationResultsSchema,
   consultationSchema,
   officeOpinionsSchema,
@@ -304,6 +305,34 @@ describe('the office', () => {
     expect(changed.body).toMatchObject({
       error: { code: 'consultation_started', field: 'survey' },
     });
+  });
+
+  it('keeps personal data for the council\u2019s retention days, which the platform administrator sets', async () => {
+    const platform = await signedIn(
+      DEMO_LOGINS.find((login) => login.role === 'platform administrator')!.email,
+    );
+    const read = await platform.get(`/api/platform/councils/${councilId}`);
+    const council = councilSchema.parse(read.body);
+    expect(council.consultationRetentionDays).toBe(90);
+    const { id: _id, updatedAt: _updated, ...settings } = council;
+    const saved = await platform.put(`/api/platform/councils/${councilId}`, {
+      ...settings,
+      consultationRetentionDays: 30,
+    });
+    expect(saved.status).toBe(200);
+    // A save that leaves the retention out (an older form) keeps it.
+    const { consultationRetentionDays: _days, ...withoutRetention } = settings;
+    const kept = await platform.put(`/api/platform/councils/${councilId}`, {
+      ...withoutRetention,
+      version: council.version + 1,
+    });
+    expect(councilSchema.parse(kept.body).consultationRetentionDays).toBe(30);
+    const shown = consultationSchema.parse(
+      (await operator.get(`/api/consultations/${park.id}`)).body,
+    );
+    expect(Date.parse(shown.personalDataErasureDueAt) - Date.parse(shown.endsAt)).toBe(
+      30 * 86_400_000,
+    );
   });
 
   it('attaches a document that the public can read once published', async () => {

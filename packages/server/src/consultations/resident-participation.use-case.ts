@@ -28,13 +28,13 @@ import { formatMailTime, type MailKind, type MailParams } from '../mail/mail-tex
 import type { Mailer } from '../mail/mailer.js';
 import { renderMail } from '../mail/render-mail.js';
 import type { BlobStore } from '../storage/blob-store.js';
-import type { Repositories } from '../storage/repositories.js';
+import { inTransaction, type Repositories } from '../storage/repositories.js';
 import type { CouncilRow } from '../storage/repositories/councils.repository.js';
 import type {
   ConsultationResponseRow,
   ConsultationRow,
 } from '../storage/repositories/consultations.repository.js';
-import { hasPgCode, UNIQUE_VIOLATION } from '../storage/storage-context.js';
+import { hasPgCode, UNIQUE_VIOLATION, type StorageContext } from '../storage/storage-context.js';
 import { consultationResults } from './consultation-results.js';
 import {
   publicConsultationView,
@@ -48,6 +48,7 @@ import {
 export const DATA_REQUEST_TTL_MS = 24 * 3_600_000;
 
 export interface ResidentDeps {
+  readonly storage: StorageContext;
   readonly repos: Repositories;
   readonly mailer: Mailer;
   readonly blobs: BlobStore;
@@ -458,25 +459,28 @@ export async function deleteResidentData(
 ): Promise<ResidentDataDeletion> {
   const now = deps.clock();
   const { entries } = await dataRequest(deps, token);
-  let deleted = 0;
-  let anonymised = 0;
-  for (const response of entries.responses) {
-    if (residentDeletionEffect(statusAt(response, now)) === 'delete') {
-      await deps.repos.consultations.deleteResponse(response.id);
-      deleted += 1;
-    } else {
-      await deps.repos.consultations.anonymiseResponse(response.id);
-      anonymised += 1;
+  // All of it or nothing: a half-done deletion would leave the resident unsure what is kept.
+  return inTransaction(deps.storage, async (tx) => {
+    let deleted = 0;
+    let anonymised = 0;
+    for (const response of entries.responses) {
+      if (residentDeletionEffect(statusAt(response, now)) === 'delete') {
+        await tx.consultations.deleteResponse(response.id);
+        deleted += 1;
+      } else {
+        await tx.consultations.anonymiseResponse(response.id);
+        anonymised += 1;
+      }
     }
-  }
-  for (const opinion of entries.opinions) {
-    if (residentDeletionEffect(statusAt(opinion, now)) === 'delete') {
-      await deps.repos.consultations.deleteOpinion(opinion.id);
-      deleted += 1;
-    } else {
-      await deps.repos.consultations.anonymiseOpinion(opinion.id);
-      anonymised += 1;
+    for (const opinion of entries.opinions) {
+      if (residentDeletionEffect(statusAt(opinion, now)) === 'delete') {
+        await tx.consultations.deleteOpinion(opinion.id);
+        deleted += 1;
+      } else {
+        await tx.consultations.anonymiseOpinion(opinion.id);
+        anonymised += 1;
+      }
     }
-  }
-  return { deleted, anonymised };
+    return { deleted, anonymised };
+  });
 }

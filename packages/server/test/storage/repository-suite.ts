@@ -1726,6 +1726,40 @@ export function repositorySuite(database: () => OpenDatabase): void {
       tokenHash: token,
     });
 
+    it('keeps a council\u2019s retention days: 90 by default, a save that leaves them out keeps them', async () => {
+      const created = await council();
+      expect(created.consultationRetentionDays).toBe(90);
+      const { id, version } = created;
+      const settings = {
+        name: created.name,
+        country: 'PL' as const,
+        languages: ['pl' as const],
+        defaultLanguage: 'pl' as const,
+        timeZone: created.timeZone,
+        quorumRule: 'at_least_half' as const,
+        majorityPreset: created.majorityPreset,
+        resolutionNumberPattern: created.resolutionNumberPattern,
+        ballotChangeAllowed: false,
+        speechRequestDeadlineDays: 3,
+      };
+      const saved = await repos.councils.updateSettings(id, version, {
+        ...settings,
+        consultationRetentionDays: 30,
+      });
+      expect(saved?.consultationRetentionDays).toBe(30);
+      const kept = await repos.councils.updateSettings(id, version + 1, {
+        ...settings,
+        consultationRetentionDays: undefined,
+      });
+      expect(kept?.consultationRetentionDays).toBe(30);
+      await expect(
+        repos.councils.updateSettings(id, version + 2, {
+          ...settings,
+          consultationRetentionDays: 4000,
+        }),
+      ).rejects.toSatisfy((error) => hasPgCode(error, CHECK_VIOLATION));
+    });
+
     it('saves at a version only, publishes once, lists the published for the public', async () => {
       const { id: councilId } = await council();
       const draft = await consultation(councilId);
