@@ -345,15 +345,24 @@ describe('the office', () => {
       headers: { cookie: operator.sessionCookie ?? '', origin: veche.url },
     });
     expect(response.status).toBe(201);
-    const document = (await response.json()) as { url: string; title: string };
+    const document = (await response.json()) as { id: string; url: string; title: string };
     expect(document.title).toBe('Projekt uchwały');
+    // The office reads it at its own address; the public at the public one.
+    expect(document.url).toBe(`/api/consultations/${park.id}/documents/${document.id}`);
+    const own = await fetch(`${veche.url}${document.url}`, {
+      headers: { cookie: operator.sessionCookie ?? '' },
+    });
+    expect(own.status).toBe(200);
+    expect((await anyone().get(document.url)).status).toBe(401);
 
     const shown = publicConsultationSchema.parse(
       (await anyone().get(`/api/public/consultations/${park.id}`)).body,
     );
     expect(shown).toMatchObject({ status: 'ongoing', survey: SURVEY });
-    expect(shown.documents.map((d) => d.url)).toEqual([document.url]);
-    const file = await fetch(`${veche.url}${document.url}`);
+    expect(shown.documents.map((d) => d.url)).toEqual([
+      `/api/public/consultation-documents/${document.id}`,
+    ]);
+    const file = await fetch(`${veche.url}${shown.documents[0]!.url}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true);

@@ -36,14 +36,23 @@ export function statusOf(row: ConsultationRow, now: Date): ConsultationStatus {
   );
 }
 
-export function consultationDocumentView(row: ConsultationDocumentRow): ConsultationDocument {
+/**
+ * A document as listed: the public's address, or for the office (`office`) its own, which also
+ * serves the documents of a draft.
+ */
+export function consultationDocumentView(
+  row: ConsultationDocumentRow,
+  office = false,
+): ConsultationDocument {
   return {
     id: row.id,
     title: row.title,
     fileName: row.fileName,
     mediaType: row.mediaType,
     sizeBytes: row.sizeBytes,
-    url: `/api/public/consultation-documents/${row.id}`,
+    url: office
+      ? `/api/consultations/${row.consultationId}/documents/${row.id}`
+      : `/api/public/consultation-documents/${row.id}`,
   };
 }
 
@@ -68,7 +77,7 @@ export function officeConsultationView(
     survey: surveyOf(row) as Consultation['survey'],
     documents: documents
       .filter((document) => document.consultationId === row.id)
-      .map(consultationDocumentView),
+      .map((document) => consultationDocumentView(document, true)),
     responseCount: counts.responses,
     opinionCount: counts.opinions,
     personalDataErasureDueAt: new Date(
@@ -100,7 +109,7 @@ export function publicConsultationView(
     survey: surveyOf(row) as PublicConsultation['survey'],
     documents: documents
       .filter((document) => document.consultationId === row.id)
-      .map(consultationDocumentView),
+      .map((document) => consultationDocumentView(document)),
   };
 }
 

@@ -23,6 +23,7 @@ import {
   listOpinions,
   listResponses,
   officeConsultation,
+  officeConsultationDocument,
   opinionAttachment,
   publishConsultation,
   removeConsultationDocument,
@@ -130,6 +131,21 @@ export function consultationRoutes(
         requireFile(file),
       );
       return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/consultations/:consultationId/documents/:documentId',
+    { preHandler: signedIn },
+    async (request, reply) => {
+      const { consultationId, documentId } = parseInput(documentParams, request.params);
+      const document = await officeConsultationDocument(
+        repos,
+        authOf(request).user,
+        consultationId,
+        documentId,
+      );
+      return sendStoredFile(request, reply, blobs, document);
     },
   );
 

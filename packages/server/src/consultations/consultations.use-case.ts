@@ -306,7 +306,22 @@ export async function addConsultationDocument(
     sha256: blob.sha256,
     createdByUserId: user.id,
   });
-  return consultationDocumentView(document);
+  return consultationDocumentView(document, true);
+}
+
+/** A document of a consultation, drafts included, for the office. */
+export async function officeConsultationDocument(
+  repos: Repositories,
+  user: UserRow,
+  consultationId: string,
+  documentId: string,
+) {
+  const { row } = await officeConsultation(repos, user, consultationId);
+  const document = await repos.consultations.findDocument(documentId);
+  if (document === undefined || document.consultationId !== row.id) {
+    throw new HttpError(404, 'not_found', 'No such document of this consultation');
+  }
+  return document;
 }
 
 export async function removeConsultationDocument(

@@ -1246,6 +1246,21 @@ const CONSULTATION_OPERATIONS: readonly OperationSpec[] = [
     errors: [BAD_IDS, ...UPLOAD_ERRORS, ...OFFICE_ERRORS],
   },
   {
+    method: 'GET',
+    route: '/api/consultations/:consultationId/documents/:documentId',
+    operationId: 'readOfficeConsultationDocument',
+    tag: 'Consultations',
+    summary: 'A document for the office, also of a draft, sent inline like documents.',
+    auth: 'session',
+    parameters: [consultationIdParameter, idParameter('documentId', 'The document.')],
+    success: { status: 200, description: 'The file.', contentType: 'application/octet-stream' },
+    errors: [
+      BAD_IDS,
+      err(404, ['not_found'], 'No such document of this consultation.'),
+      ...OFFICE_ERRORS,
+    ],
+  },
+  {
     method: 'DELETE',
     route: '/api/consultations/:consultationId/documents/:documentId',
     operationId: 'removeConsultationDocument',
