@@ -14,6 +14,7 @@ import {
   type SurveyMessage,
 } from '@veche/protocol';
 import { parse } from 'csv-parse/sync';
+import ICAL from 'ical.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNCIL_NAME, DEMO_LOGINS, DEMO_PASSWORD } from '../src/demo/demo-council.js';
@@ -366,6 +367,35 @@ describe('the office', () => {
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true);
+  });
+});
+
+describe('the calendar', () => {
+  it('lists published consultations over their periods, drafts never', async () => {
+    const draft = await create({
+      subject: 'Szkic',
+      description: '',
+      ...period(60_000, 3_600_000),
+      survey: { questions: [] },
+    });
+    expect(draft.status).toBe(201);
+    const answer = await anyone().get<string>(
+      `/api/public/councils/${councilId}/consultations.ics`,
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const calendar = new ICAL.Component(ICAL.parse(answer.body) as unknown[]);
+    const events = calendar
+      .getAllSubcomponents('vevent')
+      .map((component) => new ICAL.Event(component));
+    expect(events.map((event) => event.summary)).toEqual(['Konsultacje: Park na Rynku']);
+    expect(events[0]!.uid).toBe(`consultation-${park.id}@${new URL(veche.url).host}`);
+    expect(events[0]!.startDate.toJSDate().toISOString()).toBe(
+      new Date(Math.floor(Date.parse(park.startsAt) / 1000) * 1000).toISOString(),
+    );
+    expect(
+      (await anyone().get(`/api/public/councils/${randomUUID()}/consultations.ics`)).status,
+    ).toBe(404);
   });
 });
 

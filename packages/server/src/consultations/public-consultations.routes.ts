@@ -12,6 +12,8 @@ import { contentDisposition } from '../documents/documents.routes.js';
 import { HttpError, parseInput } from '../http/api-error.js';
 import type { UploadedFile } from '../http/multipart-upload.js';
 import { publicOrigin } from '../http/public-origin.js';
+import type { Language } from '@veche/domain';
+import { consultationsCalendar } from './consultation-calendar.js';
 import { consultationResultsCsv } from './consultation-results.js';
 import { sendStoredFile } from './consultations.routes.js';
 import {
@@ -101,6 +103,24 @@ export function publicConsultationRoutes(
   app.get('/api/public/councils/:councilId/consultations', async (request) => {
     const { councilId } = parseInput(councilParams, request.params);
     return { consultations: await publicConsultations(repos, councilId, clock()) };
+  });
+
+  app.get('/api/public/councils/:councilId/consultations.ics', async (request, reply) => {
+    const { councilId } = parseInput(councilParams, request.params);
+    const council = await repos.councils.findById(councilId);
+    if (council === undefined) throw new HttpError(404, 'not_found', 'No such council');
+    const rows = await repos.consultations.listForCouncil(council.id, true);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(
+        consultationsCalendar(
+          council.name,
+          council.defaultLanguage as Language,
+          rows,
+          publicOrigin(request, config),
+        ),
+      );
   });
 
   app.get('/api/public/consultations/:consultationId', async (request) => {

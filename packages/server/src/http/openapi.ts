@@ -1370,6 +1370,17 @@ const CONSULTATION_OPERATIONS: readonly OperationSpec[] = [
   },
   {
     method: 'GET',
+    route: '/api/public/councils/:councilId/consultations.ics',
+    operationId: 'consultationsCalendar',
+    tag: 'Consultations',
+    summary: 'An iCalendar feed of a council\u2019s published consultations, one event per period.',
+    auth: 'none',
+    parameters: [councilIdParameter],
+    success: { status: 200, description: 'The feed.', contentType: 'text/calendar' },
+    errors: [BAD_COUNCIL_ID, err(404, ['not_found'], 'No such council.'), ...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
     route: '/api/public/consultations/:consultationId',
     operationId: 'publicConsultation',
     tag: 'Consultations',
