@@ -5,6 +5,7 @@ import {
   IMPORT_ROW_CODES,
   LANGUAGES,
   MAJORITY_PRESET_IDS,
+  MAX_RETENTION_DAYS,
   MEMBERSHIP_ROLES,
   QUORUM_RULES,
   describePatternProblem,
@@ -51,6 +52,11 @@ const councilSettingsShape = {
   resolutionNumberPattern: z.string().max(100),
   ballotChangeAllowed: z.boolean(),
   speechRequestDeadlineDays: z.number().int().min(0).max(30),
+  /**
+   * Days after a consultation's end until residents' names and e-mails are erased; left out,
+   * a new council gets 90 and a saved one keeps its value.
+   */
+  consultationRetentionDays: z.number().int().min(0).max(MAX_RETENTION_DAYS).optional(),
 };
 
 /** The rules between settings: each names the field that must change. */
@@ -132,6 +138,7 @@ export const councilSchema = z.object({
   resolutionNumberPattern: z.string(),
   ballotChangeAllowed: z.boolean(),
   speechRequestDeadlineDays: z.number().int(),
+  consultationRetentionDays: z.number().int(),
   /** Sent back with a change; a change made meanwhile by someone else refuses it. */
   version: z.number().int(),
   updatedAt: z.iso.datetime(),

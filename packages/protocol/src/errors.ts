@@ -70,5 +70,13 @@ export const API_ERROR_CODES = [
   'already_member',
   'not_a_councillor',
   'already_answered',
+  'period_invalid',
+  'survey_invalid',
+  'response_invalid',
+  'not_a_draft_resolution',
+  'consultation_started',
+  'consultation_not_open',
+  'consultation_not_finished',
+  'already_responded',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

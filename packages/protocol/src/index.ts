@@ -14,3 +14,4 @@ export * from './speech-requests.js';
 export * from './sitting-record.js';
 export * from './resolutions.js';
 export * from './open-data.js';
+export * from './consultations.js';

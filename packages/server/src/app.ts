@@ -20,6 +20,9 @@ import { optionalUser, requireUser } from './http/authentication.js';
 import { docsRoutes } from './http/openapi.js';
 import { documentRoutes } from './documents/documents.routes.js';
 import { interpellationRoutes } from './interpellations/interpellations.routes.js';
+import { consultationRoutes } from './consultations/consultations.routes.js';
+import { startRetentionSweep } from './consultations/consultation-retention.js';
+import { publicConsultationRoutes } from './consultations/public-consultations.routes.js';
 import { folderBlobStore } from './storage/blob-store.js';
 import { foreignOriginError } from './http/origin-guard.js';
 import { namesFile, webCacheControl } from './http/web-files.js';
@@ -203,6 +206,28 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     signedIn,
     config.documentMaxBytes,
   );
+  const consultationBlobs = folderBlobStore(config.blobDir);
+  consultationRoutes(
+    app,
+    repos,
+    consultationBlobs,
+    signedIn,
+    storage.clock,
+    config.documentMaxBytes,
+  );
+  publicConsultationRoutes(
+    app,
+    {
+      storage,
+      repos,
+      mailer: deps.mailer,
+      blobs: consultationBlobs,
+      logger: app.log,
+      clock: storage.clock,
+    },
+    config,
+  );
+  const retention = startRetentionSweep(storage, repos, app.log);
   const residents = residentSpeakers(repos, live, app.log);
   const speech = speechRequestUseCases({
     repos,
@@ -254,6 +279,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clearInterval(challengeSweep);
     await deadlines.stop();
     await notices.stop();
+    await retention.stop();
     await live.drain();
   });
 

@@ -26,6 +26,7 @@ export function councilView(row: CouncilRow): Council {
     resolutionNumberPattern: row.resolutionNumberPattern,
     ballotChangeAllowed: row.ballotChangeAllowed,
     speechRequestDeadlineDays: row.speechRequestDeadlineDays,
+    consultationRetentionDays: row.consultationRetentionDays,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

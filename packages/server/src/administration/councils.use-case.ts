@@ -1,13 +1,13 @@
 import type { Council, CouncilCreateRequest, CouncilUpdateRequest } from '@veche/protocol';
 import { HttpError } from '../http/api-error.js';
 import { inTransaction, type Repositories } from '../storage/repositories.js';
-import type { NewCouncil } from '../storage/repositories/councils.repository.js';
+import type { CouncilSettingsRow } from '../storage/repositories/councils.repository.js';
 import type { UserRow } from '../storage/repositories/users.repository.js';
 import type { StorageContext } from '../storage/storage-context.js';
 import { requirePlatformAdmin } from './admin-access.js';
 import { councilView } from './administration-views.js';
 
-function settingsOf(input: CouncilCreateRequest | CouncilUpdateRequest): Required<NewCouncil> {
+function settingsOf(input: CouncilCreateRequest | CouncilUpdateRequest): CouncilSettingsRow {
   return {
     name: input.name,
     country: input.country,
@@ -19,6 +19,8 @@ function settingsOf(input: CouncilCreateRequest | CouncilUpdateRequest): Require
     resolutionNumberPattern: input.resolutionNumberPattern,
     ballotChangeAllowed: input.ballotChangeAllowed,
     speechRequestDeadlineDays: input.speechRequestDeadlineDays,
+    // Left out, the database's default (new) or the saved value (update) stays.
+    consultationRetentionDays: input.consultationRetentionDays,
   };
 }
 

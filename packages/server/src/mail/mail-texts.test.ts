@@ -116,6 +116,27 @@ describe('the catalogue of e-mail texts', () => {
         reason: 'Po terminie',
         link: INVITATION.link,
       },
+      consultation_response: {
+        recipientName: 'Ana',
+        councilName: 'Rada',
+        consultationSubject: 'Park',
+        link: INVITATION.link,
+        endsAt: 'soon',
+      },
+      consultation_response_exists: {
+        recipientName: 'Ana',
+        councilName: 'Rada',
+        consultationSubject: 'Park',
+        link: INVITATION.link,
+        endsAt: 'soon',
+      },
+      consultation_opinion: {
+        recipientName: 'Ana',
+        councilName: 'Rada',
+        consultationSubject: 'Park',
+        link: INVITATION.link,
+      },
+      resident_data: { councilName: 'Rada', link: INVITATION.link, expiresAt: 'soon' },
     };
     for (const kind of MAIL_KINDS) {
       for (const language of LANGUAGES) {

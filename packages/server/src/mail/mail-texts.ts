@@ -18,6 +18,10 @@ export const MAIL_KINDS = [
   'speech_request_verify',
   'speech_request_approved',
   'speech_request_rejected',
+  'consultation_response',
+  'consultation_response_exists',
+  'consultation_opinion',
+  'resident_data',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -88,6 +92,35 @@ export interface MailParams {
     itemTitle: string;
     reason: string;
     link: string;
+  };
+  /** A resident's survey response: the link that confirms the address and then edits it. */
+  consultation_response: {
+    recipientName: string;
+    councilName: string;
+    consultationSubject: string;
+    link: string;
+    endsAt: string;
+  };
+  /** A second response from the same address: a fresh link to the first one instead. */
+  consultation_response_exists: {
+    recipientName: string;
+    councilName: string;
+    consultationSubject: string;
+    link: string;
+    endsAt: string;
+  };
+  /** A resident's opinion: the link that confirms the address. */
+  consultation_opinion: {
+    recipientName: string;
+    councilName: string;
+    consultationSubject: string;
+    link: string;
+  };
+  /** A resident's request for their data: the link to see and delete it. */
+  resident_data: {
+    councilName: string;
+    link: string;
+    expiresAt: string;
   };
 }
 

@@ -2,6 +2,7 @@ import { agendaTemplatesRepository } from './repositories/agenda-templates.repos
 import { noticesRepository } from './repositories/notices.repository.js';
 import { ballotsRepository } from './repositories/ballots.repository.js';
 import { bodiesRepository } from './repositories/bodies.repository.js';
+import { consultationsRepository } from './repositories/consultations.repository.js';
 import { councilsRepository } from './repositories/councils.repository.js';
 import { documentsRepository } from './repositories/documents.repository.js';
 import { interpellationsRepository } from './repositories/interpellations.repository.js';
@@ -45,6 +46,7 @@ export function createRepositories(context: StorageContext) {
     resolutions: resolutionsRepository(context),
     oparl: oparlRepository(context),
     speechRequests: speechRequestsRepository(context),
+    consultations: consultationsRepository(context),
   };
 }
 

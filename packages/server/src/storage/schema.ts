@@ -61,6 +61,8 @@ export const councils = pgTable(
     resolutionNumberPattern: text('resolution_number_pattern').notNull(),
     ballotChangeAllowed: boolean('ballot_change_allowed').notNull().default(false),
     speechRequestDeadlineDays: integer('speech_request_deadline_days').notNull().default(3),
+    /** Days after a consultation's end until residents' names and e-mails are erased. */
+    consultationRetentionDays: integer('consultation_retention_days').notNull().default(90),
     /** Optimistic concurrency for the platform administrator's edits of the settings. */
     version: integer('version').notNull().default(1),
     ...timestamps,
@@ -69,6 +71,10 @@ export const councils = pgTable(
     check('councils_country_check', oneOf('country', COUNTRIES)),
     check('councils_default_language_check', oneOf('default_language', LANGUAGES)),
     check('councils_quorum_rule_check', oneOf('quorum_rule', QUORUM_RULES)),
+    check(
+      'councils_consultation_retention_check',
+      sql`consultation_retention_days between 0 and 3650`,
+    ),
   ],
 );
 
@@ -957,4 +963,184 @@ export const speechRequests = pgTable(
       sql`(${t.attachmentSha256} is null) = (${t.attachmentFileName} is null) and (${t.attachmentSha256} is null or ${t.attachmentSha256} ~ '^[0-9a-f]{64}$')`,
     ),
   ],
+);
+
+/**
+ * A public consultation (issue 7, section 2): unpublished it is a draft that only the office
+ * sees; published, its status follows from the period and the clock (the domain's
+ * `consultationStatus`). `survey` is the domain's `Survey` as JSON, fixed once it has started.
+ * `agenda_item_id` names the draft resolution it concerns; it is checked when saved and has no
+ * foreign key, so that the office may still rebuild an agenda (a removed item leaves a dangling
+ * id, which readers treat as none). `personal_data_erased_at` records the retention sweep.
+ */
+export const consultations = pgTable(
+  'consultations',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    agendaItemId: uuid('agenda_item_id'),
+    survey: jsonb('survey').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    personalDataErasedAt: timestamp('personal_data_erased_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    unique('consultations_council_id_id_unique').on(t.councilId, t.id),
+    index('consultations_council_starts_idx').on(t.councilId, t.startsAt),
+    check('consultations_period_check', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** Documents of a consultation (the draft, maps, a note), in the blob store like documents. */
+export const consultationDocuments = pgTable(
+  'consultation_documents',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    consultationId: uuid('consultation_id').notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: 'consultation_documents_council_consultation_fk',
+      columns: [t.councilId, t.consultationId],
+      foreignColumns: [consultations.councilId, consultations.id],
+    }).onDelete('cascade'),
+    index('consultation_documents_consultation_idx').on(t.consultationId),
+    check('consultation_documents_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('consultation_documents_size_check', sql`${t.sizeBytes} > 0`),
+  ],
+);
+
+/**
+ * A resident's response to a consultation's survey. One per verified resident per consultation,
+ * enforced by the database: `email_normalized` (trimmed, lower-cased) is unique per
+ * consultation, unverified responses included, so a second submission for the same address
+ * fails even when two race. The link's token is kept as its SHA-256 only; it verifies the
+ * address and then lets the resident edit until the end. The retention sweep sets name, e-mail
+ * and token to null and `personal_data_erased_at`; the answers stay (NULLs are distinct, so
+ * erased rows never collide).
+ */
+export const consultationResponses = pgTable(
+  'consultation_responses',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    consultationId: uuid('consultation_id').notNull(),
+    name: text('name'),
+    email: text('email'),
+    emailNormalized: text('email_normalized'),
+    consentToPublishName: boolean('consent_to_publish_name').notNull().default(false),
+    answers: jsonb('answers').notNull(),
+    language: text('language').notNull(),
+    tokenHash: text('token_hash'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    personalDataErasedAt: timestamp('personal_data_erased_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: 'consultation_responses_council_consultation_fk',
+      columns: [t.councilId, t.consultationId],
+      foreignColumns: [consultations.councilId, consultations.id],
+    }).onDelete('cascade'),
+    unique('consultation_responses_one_per_resident').on(t.consultationId, t.emailNormalized),
+    uniqueIndex('consultation_responses_token_unique').on(t.tokenHash),
+    index('consultation_responses_email_idx').on(t.councilId, t.emailNormalized),
+    check('consultation_responses_language_check', oneOf('language', LANGUAGES)),
+    check(
+      'consultation_responses_erased_check',
+      sql`(${t.personalDataErasedAt} is null) = (${t.emailNormalized} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * An opinion addressed to the office (free text and an optional attachment in the blob store),
+ * verified by e-mail like a response. Hiding it (moderation) keeps it with who hid it, when and
+ * why; the public sees only that it was hidden (counted).
+ */
+export const consultationOpinions = pgTable(
+  'consultation_opinions',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    consultationId: uuid('consultation_id').notNull(),
+    name: text('name'),
+    email: text('email'),
+    emailNormalized: text('email_normalized'),
+    consentToPublishName: boolean('consent_to_publish_name').notNull().default(false),
+    text: text('text').notNull(),
+    attachmentFileName: text('attachment_file_name'),
+    attachmentMediaType: text('attachment_media_type'),
+    attachmentSizeBytes: bigint('attachment_size_bytes', { mode: 'number' }),
+    attachmentSha256: text('attachment_sha256'),
+    language: text('language').notNull(),
+    tokenHash: text('token_hash'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenByUserId: uuid('hidden_by_user_id').references(() => users.id),
+    hiddenReason: text('hidden_reason'),
+    personalDataErasedAt: timestamp('personal_data_erased_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: 'consultation_opinions_council_consultation_fk',
+      columns: [t.councilId, t.consultationId],
+      foreignColumns: [consultations.councilId, consultations.id],
+    }).onDelete('cascade'),
+    uniqueIndex('consultation_opinions_token_unique').on(t.tokenHash),
+    index('consultation_opinions_consultation_idx').on(t.consultationId),
+    index('consultation_opinions_email_idx').on(t.councilId, t.emailNormalized),
+    check('consultation_opinions_language_check', oneOf('language', LANGUAGES)),
+    check(
+      'consultation_opinions_hidden_check',
+      sql`(${t.hiddenAt} is null) = (${t.hiddenReason} is null)`,
+    ),
+    check(
+      'consultation_opinions_attachment_check',
+      sql`(${t.attachmentSha256} is null) = (${t.attachmentFileName} is null)`,
+    ),
+  ],
+);
+
+/**
+ * A resident's request for what a council keeps about their e-mail address: a link (its token's
+ * SHA-256) e-mailed to that address, valid until `expires_at`, that shows their responses and
+ * opinions and lets them delete them.
+ */
+export const residentDataRequests = pgTable(
+  'resident_data_requests',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    emailNormalized: text('email_normalized').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('resident_data_requests_token_unique').on(t.tokenHash)],
 );

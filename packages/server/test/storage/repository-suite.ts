@@ -1801,4 +1801,236 @@ export function repositorySuite(database: () => OpenDatabase): void {
       expect(kept?.itemTitle).toBe('Wolne wnioski mieszkańców');
     });
   });
+
+  describe('consultations', () => {
+    const SURVEY = {
+      questions: [{ id: 'q', kind: 'scale', prompt: 'Q', required: true, min: 1, max: 5 }],
+    };
+    async function consultation(councilId: string) {
+      return repos.consultations.create(
+        councilId,
+        {
+          subject: 'Park na Rynku',
+          description: 'Projekt uchwały',
+          startsAt: new Date('2026-12-01T08:00:00Z'),
+          endsAt: new Date('2026-12-31T16:00:00Z'),
+          agendaItemId: null,
+          survey: SURVEY,
+        },
+        null,
+      );
+    }
+    const resident = (councilId: string, consultationId: string, email: string, token: string) => ({
+      councilId,
+      consultationId,
+      name: 'Ana Kowal',
+      email,
+      emailNormalized: email.trim().toLowerCase(),
+      consentToPublishName: false,
+      language: 'pl' as const,
+      tokenHash: token,
+    });
+
+    it('keeps a council\u2019s retention days: 90 by default, a save that leaves them out keeps them', async () => {
+      const created = await council();
+      expect(created.consultationRetentionDays).toBe(90);
+      const { id, version } = created;
+      const settings = {
+        name: created.name,
+        country: 'PL' as const,
+        languages: ['pl' as const],
+        defaultLanguage: 'pl' as const,
+        timeZone: created.timeZone,
+        quorumRule: 'at_least_half' as const,
+        majorityPreset: created.majorityPreset,
+        resolutionNumberPattern: created.resolutionNumberPattern,
+        ballotChangeAllowed: false,
+        speechRequestDeadlineDays: 3,
+      };
+      const saved = await repos.councils.updateSettings(id, version, {
+        ...settings,
+        consultationRetentionDays: 30,
+      });
+      expect(saved?.consultationRetentionDays).toBe(30);
+      const kept = await repos.councils.updateSettings(id, version + 1, {
+        ...settings,
+        consultationRetentionDays: undefined,
+      });
+      expect(kept?.consultationRetentionDays).toBe(30);
+      await expect(
+        repos.councils.updateSettings(id, version + 2, {
+          ...settings,
+          consultationRetentionDays: 4000,
+        }),
+      ).rejects.toSatisfy((error) => hasPgCode(error, CHECK_VIOLATION));
+    });
+
+    it('saves at a version only, publishes once, lists the published for the public', async () => {
+      const { id: councilId } = await council();
+      const draft = await consultation(councilId);
+      expect(draft.version).toBe(1);
+      expect(await repos.consultations.listForCouncil(councilId, true)).toEqual([]);
+      const fields = {
+        subject: 'Park',
+        description: '',
+        startsAt: draft.startsAt,
+        endsAt: draft.endsAt,
+        agendaItemId: null,
+        survey: SURVEY,
+      };
+      const saved = await repos.consultations.update(councilId, draft.id, 1, fields);
+      expect(saved?.version).toBe(2);
+      expect(await repos.consultations.update(councilId, draft.id, 1, fields)).toBeNull();
+      const published = await repos.consultations.publish(councilId, draft.id, 2);
+      expect(published?.publishedAt?.toISOString()).toBe('2026-11-20T09:00:00.000Z');
+      expect((await repos.consultations.listForCouncil(councilId, true)).map((c) => c.id)).toEqual([
+        draft.id,
+      ]);
+      const other = await council('Rada Gminy Lipno');
+      expect(await repos.consultations.findById(other.id, draft.id)).toBeUndefined();
+      // The database keeps the period in order.
+      await expect(
+        repos.consultations.update(councilId, draft.id, 3, { ...fields, endsAt: draft.startsAt }),
+      ).rejects.toSatisfy((error) => hasPgCode(error, CHECK_VIOLATION));
+    });
+
+    it('keeps one response per resident: the same address in another case is refused by the database', async () => {
+      const { id: councilId } = await council();
+      const { id } = await consultation(councilId);
+      await repos.consultations.createResponse({
+        ...resident(councilId, id, 'Ana@Example.org', 'a'.repeat(64)),
+        answers: { q: 4 },
+      });
+      await expect(
+        repos.consultations.createResponse({
+          ...resident(councilId, id, ' ana@example.ORG', 'b'.repeat(64)),
+          answers: { q: 1 },
+        }),
+      ).rejects.toSatisfy((error) => hasPgCode(error, UNIQUE_VIOLATION));
+      // Even when the code forgets to normalise, the same stored form collides.
+      await expect(
+        database().db.execute(
+          sql`insert into consultation_responses (id, council_id, consultation_id, name, email, email_normalized, answers, language, created_at, updated_at)
+              values (gen_random_uuid(), ${councilId}, ${id}, 'X', 'x', 'ana@example.org', '{}', 'pl', now(), now())`,
+        ),
+      ).rejects.toSatisfy((error) => hasPgCode(error, UNIQUE_VIOLATION));
+      const second = await consultation(councilId);
+      await repos.consultations.createResponse({
+        ...resident(councilId, second.id, 'ana@example.org', 'c'.repeat(64)),
+        answers: { q: 2 },
+      });
+      expect((await repos.consultations.countsFor([id, second.id])).get(id)).toEqual({
+        responses: 0,
+        opinions: 0,
+      });
+    });
+
+    it('verifies by link, counts verified ones, hides an opinion with its reason on record', async () => {
+      const { id: councilId } = await council();
+      const { id } = await consultation(councilId);
+      const response = await repos.consultations.createResponse({
+        ...resident(councilId, id, 'ana@example.org', 'a'.repeat(64)),
+        answers: { q: 4 },
+      });
+      expect((await repos.consultations.findResponseByToken('a'.repeat(64)))?.id).toBe(response.id);
+      clock.advance(60_000);
+      const verified = await repos.consultations.verifyResponse(response.id);
+      clock.advance(60_000);
+      await repos.consultations.verifyResponse(response.id);
+      expect((await repos.consultations.findResponseByToken('a'.repeat(64)))?.verifiedAt).toEqual(
+        verified?.verifiedAt,
+      );
+      const opinion = await repos.consultations.createOpinion({
+        ...resident(councilId, id, 'ana@example.org', 'd'.repeat(64)),
+        text: 'Więcej drzew',
+        attachment: null,
+      });
+      await repos.consultations.verifyOpinion(opinion.id);
+      expect((await repos.consultations.countsFor([id])).get(id)).toEqual({
+        responses: 1,
+        opinions: 1,
+      });
+      const office = await repos.users.create({
+        councilId,
+        email: 'biuro@wierzbow.example',
+        passwordHash: NO_PASSWORD,
+        displayName: 'Biuro',
+        language: 'pl',
+      });
+      const hidden = await repos.consultations.hideOpinion(
+        councilId,
+        opinion.id,
+        office.id,
+        'Obraźliwe',
+      );
+      expect(hidden).toMatchObject({ hiddenReason: 'Obraźliwe', hiddenByUserId: office.id });
+      const again = await repos.consultations.hideOpinion(councilId, opinion.id, office.id, 'Inny');
+      expect(again?.hiddenReason).toBe('Obraźliwe');
+    });
+
+    it('erases names and e-mails after the retention period, keeping the answers', async () => {
+      const { id: councilId } = await council();
+      const { id } = await consultation(councilId);
+      await repos.consultations.createResponse({
+        ...resident(councilId, id, 'ana@example.org', 'a'.repeat(64)),
+        answers: { q: 4 },
+      });
+      await repos.consultations.createOpinion({
+        ...resident(councilId, id, 'ana@example.org', 'd'.repeat(64)),
+        text: 'Więcej drzew',
+        attachment: null,
+      });
+      // Ends 2026-12-31T16:00Z; the council keeps data 90 days by default.
+      expect(await repos.consultations.dueForErasure(new Date('2027-03-31T15:59:59Z'))).toEqual([]);
+      const due = await repos.consultations.dueForErasure(new Date('2027-03-31T16:00:00Z'));
+      expect(due.map((c) => c.id)).toEqual([id]);
+      expect(await repos.consultations.erasePersonalData(councilId, id)).toEqual({
+        responses: 1,
+        opinions: 1,
+      });
+      const [response] = await repos.consultations.listResponses(councilId, id);
+      expect(response).toMatchObject({
+        name: null,
+        email: null,
+        emailNormalized: null,
+        tokenHash: null,
+        answers: { q: 4 },
+      });
+      const [opinion] = await repos.consultations.listOpinions(councilId, id);
+      expect(opinion).toMatchObject({ name: null, email: null, text: 'Więcej drzew' });
+      expect(await repos.consultations.dueForErasure(new Date('2028-01-01T00:00:00Z'))).toEqual([]);
+      // The address is free again: an erased row no longer holds it.
+      await repos.consultations.createResponse({
+        ...resident(councilId, id, 'ana@example.org', 'e'.repeat(64)),
+        answers: { q: 1 },
+      });
+    });
+
+    it('finds what an address has in one council and honours a data request only until it expires', async () => {
+      const { id: councilId } = await council();
+      const { id } = await consultation(councilId);
+      await repos.consultations.createResponse({
+        ...resident(councilId, id, 'Ana@example.org', 'a'.repeat(64)),
+        answers: { q: 4 },
+      });
+      const other = await council('Rada Gminy Lipno');
+      const entries = await repos.consultations.residentEntries(councilId, 'ana@example.org');
+      expect(entries.responses.map((r) => r.consultationSubject)).toEqual(['Park na Rynku']);
+      expect(
+        (await repos.consultations.residentEntries(other.id, 'ana@example.org')).responses,
+      ).toEqual([]);
+      await repos.consultations.createDataRequest({
+        councilId,
+        emailNormalized: 'ana@example.org',
+        tokenHash: 'f'.repeat(64),
+        expiresAt: new Date('2026-11-20T10:00:00Z'),
+      });
+      expect(await repos.consultations.findDataRequest('f'.repeat(64))).toEqual({
+        councilId,
+        emailNormalized: 'ana@example.org',
+      });
+      clock.advance(3_600_000);
+      expect(await repos.consultations.findDataRequest('f'.repeat(64))).toBeUndefined();
+    });
+  });
 }

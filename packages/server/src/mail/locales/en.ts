@@ -72,4 +72,45 @@ export const en: MailCatalogue = {
       { link: 'link', label: 'The sitting’s page' },
     ],
   },
+  consultation_response: {
+    subject: 'Confirm your answers: {{consultationSubject}}',
+    body: [
+      'Hello {{recipientName}},',
+      'Thank you for answering the consultation "{{consultationSubject}}" of {{councilName}}.',
+      'Your answers count once you confirm this e-mail address:',
+      { link: 'link', label: 'Confirm and view my answers' },
+      'With the same link you can change your answers until {{endsAt}}. Keep it to yourself.',
+      'If you did not answer this consultation, ignore this message; nothing will be counted.',
+    ],
+  },
+  consultation_response_exists: {
+    subject: 'You have already answered: {{consultationSubject}}',
+    body: [
+      'Hello {{recipientName}},',
+      'Someone tried to answer the consultation "{{consultationSubject}}" of {{councilName}} again with this e-mail address. Each address answers once, so nothing new was saved.',
+      'To see or change your answers, use this new link (the earlier one no longer works):',
+      { link: 'link', label: 'View and change my answers' },
+      'Changes are possible until {{endsAt}}.',
+    ],
+  },
+  consultation_opinion: {
+    subject: 'Confirm your opinion: {{consultationSubject}}',
+    body: [
+      'Hello {{recipientName}},',
+      'Thank you for your opinion on the consultation "{{consultationSubject}}" of {{councilName}}.',
+      'It reaches the council office once you confirm this e-mail address:',
+      { link: 'link', label: 'Confirm my opinion' },
+      'If you did not send an opinion, ignore this message.',
+    ],
+  },
+  resident_data: {
+    subject: 'Your data in the consultations of {{councilName}}',
+    body: [
+      'Hello,',
+      'You asked what {{councilName}} keeps about this e-mail address in its public consultations.',
+      { link: 'link', label: 'See my answers and opinions' },
+      'There you can also delete them. The link works until {{expiresAt}}.',
+      'If you did not ask for this, ignore this message.',
+    ],
+  },
 };

@@ -72,4 +72,45 @@ export const pl: MailCatalogue = {
       { link: 'link', label: 'Strona posiedzenia' },
     ],
   },
+  consultation_response: {
+    subject: 'Potwierdź swoje odpowiedzi: {{consultationSubject}}',
+    body: [
+      'Dzień dobry, {{recipientName}},',
+      'dziękujemy za udział w konsultacjach „{{consultationSubject}}” ({{councilName}}).',
+      'Twoje odpowiedzi zostaną policzone, gdy potwierdzisz ten adres e-mail:',
+      { link: 'link', label: 'Potwierdź i zobacz moje odpowiedzi' },
+      'Pod tym samym linkiem możesz zmieniać odpowiedzi do {{endsAt}}. Nie przekazuj go nikomu.',
+      'Jeśli nie brałeś/-aś udziału w tych konsultacjach, zignoruj tę wiadomość; nic nie zostanie policzone.',
+    ],
+  },
+  consultation_response_exists: {
+    subject: 'Już udzielono odpowiedzi: {{consultationSubject}}',
+    body: [
+      'Dzień dobry, {{recipientName}},',
+      'ktoś ponownie próbował odpowiedzieć w konsultacjach „{{consultationSubject}}” ({{councilName}}) z tego adresu e-mail. Z jednego adresu można odpowiedzieć tylko raz, więc nic nowego nie zapisano.',
+      'Aby zobaczyć lub zmienić swoje odpowiedzi, użyj nowego linku (poprzedni już nie działa):',
+      { link: 'link', label: 'Zobacz i zmień moje odpowiedzi' },
+      'Zmiany są możliwe do {{endsAt}}.',
+    ],
+  },
+  consultation_opinion: {
+    subject: 'Potwierdź swoją opinię: {{consultationSubject}}',
+    body: [
+      'Dzień dobry, {{recipientName}},',
+      'dziękujemy za opinię w konsultacjach „{{consultationSubject}}” ({{councilName}}).',
+      'Trafi ona do biura rady, gdy potwierdzisz ten adres e-mail:',
+      { link: 'link', label: 'Potwierdź moją opinię' },
+      'Jeśli nie wysyłałeś/-aś opinii, zignoruj tę wiadomość.',
+    ],
+  },
+  resident_data: {
+    subject: 'Twoje dane w konsultacjach: {{councilName}}',
+    body: [
+      'Dzień dobry,',
+      'zapytałeś/-aś, jakie dane o tym adresie e-mail przechowuje {{councilName}} w konsultacjach społecznych.',
+      { link: 'link', label: 'Zobacz moje odpowiedzi i opinie' },
+      'Tam możesz je również usunąć. Link działa do {{expiresAt}}.',
+      'Jeśli nie wysyłałeś/-aś takiej prośby, zignoruj tę wiadomość.',
+    ],
+  },
 };

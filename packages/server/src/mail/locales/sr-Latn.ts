@@ -72,4 +72,45 @@ export const srLatn: MailCatalogue = {
       { link: 'link', label: 'Stranica sednice' },
     ],
   },
+  consultation_response: {
+    subject: 'Potvrdite svoje odgovore: {{consultationSubject}}',
+    body: [
+      'Poštovani/a {{recipientName}},',
+      'hvala što ste učestvovali u javnoj raspravi „{{consultationSubject}}” ({{councilName}}).',
+      'Vaši odgovori će biti uračunati kada potvrdite ovu adresu elektronske pošte:',
+      { link: 'link', label: 'Potvrdi i prikaži moje odgovore' },
+      'Istom vezom možete menjati odgovore do {{endsAt}}. Ne delite je ni sa kim.',
+      'Ako niste učestvovali u ovoj raspravi, zanemarite ovu poruku; ništa neće biti uračunato.',
+    ],
+  },
+  consultation_response_exists: {
+    subject: 'Već ste odgovorili: {{consultationSubject}}',
+    body: [
+      'Poštovani/a {{recipientName}},',
+      'neko je ponovo pokušao da odgovori u javnoj raspravi „{{consultationSubject}}” ({{councilName}}) sa ove adrese. Sa jedne adrese može se odgovoriti samo jednom, pa ništa novo nije sačuvano.',
+      'Da biste videli ili izmenili svoje odgovore, upotrebite ovu novu vezu (prethodna više ne važi):',
+      { link: 'link', label: 'Prikaži i izmeni moje odgovore' },
+      'Izmene su moguće do {{endsAt}}.',
+    ],
+  },
+  consultation_opinion: {
+    subject: 'Potvrdite svoje mišljenje: {{consultationSubject}}',
+    body: [
+      'Poštovani/a {{recipientName}},',
+      'hvala na mišljenju u javnoj raspravi „{{consultationSubject}}” ({{councilName}}).',
+      'Ono će stići do službe skupštine kada potvrdite ovu adresu elektronske pošte:',
+      { link: 'link', label: 'Potvrdi moje mišljenje' },
+      'Ako niste slali mišljenje, zanemarite ovu poruku.',
+    ],
+  },
+  resident_data: {
+    subject: 'Vaši podaci u javnim raspravama: {{councilName}}',
+    body: [
+      'Poštovani/a,',
+      'pitali ste koje podatke o ovoj adresi elektronske pošte {{councilName}} čuva u javnim raspravama.',
+      { link: 'link', label: 'Prikaži moje odgovore i mišljenja' },
+      'Tamo ih možete i obrisati. Veza važi do {{expiresAt}}.',
+      'Ako niste poslali takav zahtev, zanemarite ovu poruku.',
+    ],
+  },
 };

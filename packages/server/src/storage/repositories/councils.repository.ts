@@ -16,7 +16,13 @@ export interface NewCouncil {
   resolutionNumberPattern: string;
   ballotChangeAllowed?: boolean;
   speechRequestDeadlineDays?: number;
+  consultationRetentionDays?: number;
 }
+
+/** Every setting, except the retention that a save may leave out (it keeps the saved one). */
+export type CouncilSettingsRow = Required<Omit<NewCouncil, 'consultationRetentionDays'>> & {
+  consultationRetentionDays?: number | undefined;
+};
 
 export function councilsRepository({ db, clock, newId }: StorageContext) {
   return {
@@ -46,7 +52,7 @@ export function councilsRepository({ db, clock, newId }: StorageContext) {
     async updateSettings(
       id: string,
       expectedVersion: number,
-      settings: Required<NewCouncil>,
+      settings: CouncilSettingsRow,
     ): Promise<CouncilRow | undefined> {
       const [row] = await db
         .update(councils)
