@@ -22,6 +22,8 @@ import { documentRoutes } from './documents/documents.routes.js';
 import { interpellationRoutes } from './interpellations/interpellations.routes.js';
 import { consultationRoutes } from './consultations/consultations.routes.js';
 import { startRetentionSweep } from './consultations/consultation-retention.js';
+import { startReportSweep } from './consultations/consultation-report.js';
+import { consultationReportRoutes } from './consultations/consultation-report.routes.js';
 import { publicConsultationRoutes } from './consultations/public-consultations.routes.js';
 import { folderBlobStore } from './storage/blob-store.js';
 import { foreignOriginError } from './http/origin-guard.js';
@@ -228,6 +230,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     config,
   );
   const retention = startRetentionSweep(storage, repos, app.log);
+  consultationReportRoutes(app, repos, storage.clock);
+  const reports = startReportSweep(storage, repos, consultationBlobs, app.log);
   const residents = residentSpeakers(repos, live, app.log);
   const speech = speechRequestUseCases({
     repos,
@@ -280,6 +284,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await deadlines.stop();
     await notices.stop();
     await retention.stop();
+    await reports.stop();
     await live.drain();
   });
 

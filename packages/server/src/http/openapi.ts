@@ -1669,6 +1669,26 @@ const CONSULTATION_OPERATIONS: readonly OperationSpec[] = [
     ],
   },
   {
+    method: 'GET',
+    route: '/api/public/consultations/:consultationId/report.pdf',
+    operationId: 'publicConsultationReportPdf',
+    tag: 'Consultations',
+    summary: 'The report of a finished consultation as a PDF, in the council\u2019s language.',
+    description:
+      'Counts and a bar per answer for every question, the written answers and the visible ' +
+      'opinions (names only with consent; hidden ones counted). The same report is attached, ' +
+      'once, to the agenda item of the draft resolution the consultation concerns.',
+    auth: 'none',
+    parameters: [consultationIdParameter],
+    success: { status: 200, description: 'The report.', contentType: 'application/pdf' },
+    errors: [
+      BAD_IDS,
+      err(409, ['consultation_not_finished'], 'The consultation has not ended (`facts.endsAt`).'),
+      err(404, ['not_found'], 'No such consultation, or a draft.'),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
     method: 'POST',
     route: '/api/public/councils/:councilId/resident-data-requests',
     operationId: 'requestResidentData',

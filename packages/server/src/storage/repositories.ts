@@ -3,6 +3,7 @@ import { noticesRepository } from './repositories/notices.repository.js';
 import { ballotsRepository } from './repositories/ballots.repository.js';
 import { bodiesRepository } from './repositories/bodies.repository.js';
 import { consultationsRepository } from './repositories/consultations.repository.js';
+import { consultationReportsRepository } from './repositories/consultation-reports.repository.js';
 import { councilsRepository } from './repositories/councils.repository.js';
 import { documentsRepository } from './repositories/documents.repository.js';
 import { interpellationsRepository } from './repositories/interpellations.repository.js';
@@ -47,6 +48,7 @@ export function createRepositories(context: StorageContext) {
     oparl: oparlRepository(context),
     speechRequests: speechRequestsRepository(context),
     consultations: consultationsRepository(context),
+    consultationReports: consultationReportsRepository(context),
   };
 }
 

@@ -989,6 +989,12 @@ export const consultations = pgTable(
     survey: jsonb('survey').notNull(),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
     personalDataErasedAt: timestamp('personal_data_erased_at', { withTimezone: true }),
+    /**
+     * When the report was attached to the linked agenda item, and as which document: once only,
+     * so a report the office removes does not come back.
+     */
+    reportAttachedAt: timestamp('report_attached_at', { withTimezone: true }),
+    reportDocumentId: uuid('report_document_id'),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
