@@ -240,6 +240,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     live,
     residents,
     clock: storage.clock,
+    logger: app.log,
   });
   speechRequestRoutes(app, speech, folderBlobStore(config.blobDir), signedIn, config);
   portalRoutes(app, storage, repos, live, config, speech);

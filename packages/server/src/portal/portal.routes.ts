@@ -148,6 +148,10 @@ export function portalRoutes(
   void app.register((scope, _options, done) => {
     scope.setErrorHandler((error, request, reply) => {
       if (error instanceof PageNotFound) return sendPortalNotFound(request, reply);
+      // A use case's "not found" (a link to a sitting no longer public) is the page too.
+      if (error instanceof HttpError && error.statusCode === 404) {
+        return sendPortalNotFound(request, reply);
+      }
       if (error instanceof HttpError && error.statusCode === 400) {
         const parameter = error.details.field ?? '?';
         return sendPage(request, reply, errorPage(pageContext(request, 'en'), 400, parameter), 400);

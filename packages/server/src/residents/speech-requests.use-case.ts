@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import {
   holdsAnyRole,
   normalizedEmail,
@@ -49,6 +50,7 @@ export interface SpeechRequestDeps {
   readonly live: LiveSittingService;
   readonly residents: ResidentSpeakers;
   readonly clock: () => Date;
+  readonly logger: FastifyBaseLogger;
 }
 
 /** When a sitting takes requests: the council's last day, and why not now (or null). */
@@ -98,7 +100,7 @@ const tokenHash = (token: string) =>
 
 /** Residents' requests to speak (issue 7, section 1): filed on the portal, decided by the office. */
 export function speechRequestUseCases(deps: SpeechRequestDeps) {
-  const { repos, blobs, mailer, live, residents, clock } = deps;
+  const { repos, blobs, mailer, live, residents, clock, logger } = deps;
 
   async function publicFacts(sittingId: string): Promise<PublicSittingFacts> {
     const sitting = await repos.sittings.publicById(sittingId);
@@ -175,6 +177,18 @@ export function speechRequestUseCases(deps: SpeechRequestDeps) {
   async function joinedQueue(sittingId: string, requestId: string): Promise<boolean> {
     const record = await repos.sittingCommands.find(sittingId, residentCommandId(requestId));
     return (record?.outcome as { accepted?: boolean } | undefined)?.accepted === true;
+  }
+
+  /**
+   * The request a confirmation link names, or null for a link that names none (mistyped,
+   * or replaced by a newer one).
+   */
+  async function byToken(
+    token: string,
+  ): Promise<(PublicSittingFacts & { request: SpeechRequestRow }) | null> {
+    const request = await repos.speechRequests.findByTokenHash(tokenHash(token));
+    if (request === undefined) return null;
+    return { ...(await publicFacts(request.sittingId)), request };
   }
 
   return {
@@ -265,13 +279,7 @@ export function speechRequestUseCases(deps: SpeechRequestDeps) {
      * The request a confirmation link names, or null for a link that names none (mistyped,
      * or replaced by a newer one).
      */
-    async byToken(
-      token: string,
-    ): Promise<(PublicSittingFacts & { request: SpeechRequestRow }) | null> {
-      const request = await repos.speechRequests.findByTokenHash(tokenHash(token));
-      if (request === undefined) return null;
-      return { ...(await publicFacts(request.sittingId)), request };
-    },
+    byToken,
 
     /**
      * Confirms the address, which makes the request count. Only while the sitting still takes
@@ -280,7 +288,7 @@ export function speechRequestUseCases(deps: SpeechRequestDeps) {
     async confirm(
       token: string,
     ): Promise<(PublicSittingFacts & { request: SpeechRequestRow }) | null> {
-      const found = await this.byToken(token);
+      const found = await byToken(token);
       if (found === null) return null;
       if (found.request.status !== 'unverified') return found;
       const window = speechRequestWindow(found.sitting, found.council, clock());
@@ -351,7 +359,12 @@ export function speechRequestUseCases(deps: SpeechRequestDeps) {
         throw new HttpError(409, 'already_reviewed', 'Someone decided on this request first');
       }
       const facts = await publicFacts(found.sittingId);
-      await tellResident(facts, reviewed, origin);
+      try {
+        await tellResident(facts, reviewed, origin);
+      } catch (error) {
+        // The decision stands (it is recorded, and the office sees it); the mail is what failed.
+        logger.error({ err: error, requestId }, 'the resident could not be told of the decision');
+      }
       if (reviewed.status === 'approved') await residents.afterApproval(access.sitting);
       const { state } = await live.fromLog(access.sitting);
       const numbers = new Map(numberAgenda(state.agenda).map((item) => [item.id, item.number]));
