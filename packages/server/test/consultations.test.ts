@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  agendaItemConsultationsSchema,
   councilSchema,
   consultationResultsSchema,
   consultationSchema,
@@ -524,6 +525,12 @@ describe('residents', () => {
 
     const importance = (await office()).questions.find((q) => q.questionId === 'importance');
     expect(importance).toMatchObject({ answered: 2, mean: 3 });
+    const onItem = agendaItemConsultationsSchema.parse(
+      (await anyone().get(`/api/public/agenda-items/${draftResolutionItemId}/consultations`)).body,
+    );
+    expect(onItem.consultations.map((c) => [c.consultation.status, c.results])).toEqual([
+      ['ongoing', null],
+    ]);
     const publicEarly = await anyone().get(`/api/public/consultations/${park.id}/results`);
     expect(publicEarly.status).toBe(409);
     expect(publicEarly.body).toMatchObject({ error: { code: 'consultation_not_finished' } });
@@ -686,6 +693,17 @@ describe('after the end', () => {
     );
     expect(rows.find((r) => r.question_id === 'idea')?.text).toBe('Green Square');
     expect(bytes.toString('utf8')).toContain('\r\n');
+
+    // The report on the draft resolution's agenda item, as councillors see it in the sitting.
+    const onItem = agendaItemConsultationsSchema.parse(
+      (await anyone().get(`/api/public/agenda-items/${draftResolutionItemId}/consultations`)).body,
+    );
+    expect(onItem.consultations.map((c) => [c.consultation.id, c.results?.responses])).toEqual([
+      [park.id, 2],
+    ]);
+    expect(
+      (await anyone().get(`/api/public/agenda-items/${proceduralItemId}/consultations`)).body,
+    ).toEqual({ consultations: [] });
 
     const late = await respond(park.id, {
       name: 'Eve',

@@ -168,6 +168,17 @@ export function consultationsRepository({ db, clock, newId }: StorageContext) {
         .orderBy(desc(consultations.startsAt), asc(consultations.id));
     },
 
+    /** Published consultations about an agenda item (its draft resolution), oldest first. */
+    async publishedForAgendaItem(agendaItemId: string): Promise<ConsultationRow[]> {
+      return db
+        .select()
+        .from(consultations)
+        .where(
+          and(eq(consultations.agendaItemId, agendaItemId), isNotNull(consultations.publishedAt)),
+        )
+        .orderBy(asc(consultations.startsAt), asc(consultations.id));
+    },
+
     /** The kind of an agenda item of the council, or undefined when it has no such item. */
     async agendaItemKind(councilId: string, itemId: string): Promise<string | undefined> {
       const [row] = await db
