@@ -307,6 +307,17 @@ describe('the office', () => {
     expect(changed.body).toMatchObject({
       error: { code: 'consultation_started', field: 'survey' },
     });
+    // The same survey again is no change: the description and the end still move.
+    const unchanged = await operator.put(`/api/consultations/${park.id}`, {
+      ...valid(),
+      startsAt: park.startsAt,
+      endsAt: new Date(Date.parse(park.endsAt) + 60_000).toISOString(),
+      description: 'Projekt uchwały (wersja 2).',
+      version: 3,
+    });
+    expect(unchanged.status).toBe(200);
+    park = consultationSchema.parse(unchanged.body);
+    expect(park).toMatchObject({ version: 4, description: 'Projekt uchwały (wersja 2).' });
   });
 
   it('keeps personal data for the council\u2019s retention days, which the platform administrator sets', async () => {
