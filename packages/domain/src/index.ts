@@ -23,6 +23,7 @@ export * from './member-import.rules.js';
 export * from './interpellations/interpellation.rules.js';
 export * from './record/sitting-record.js';
 export * from './resolutions.rules.js';
+export * from './residents/speech-request.rules.js';
 export * from './consultations/consultation.rules.js';
 export * from './consultations/survey.rules.js';
 export * from './consultations/survey-results.js';

@@ -10,6 +10,7 @@ export * from './administration.js';
 export * from './second-factor.js';
 export * from './notifications.js';
 export * from './interpellations.js';
+export * from './speech-requests.js';
 export * from './sitting-record.js';
 export * from './resolutions.js';
 export * from './open-data.js';

@@ -31,6 +31,9 @@ import { ContentionError, liveSittingService } from './sittings/live-sitting.ser
 import type { EventBus } from './realtime/event-bus.js';
 import { attachLiveGateway } from './realtime/live-gateway.js';
 import { startDeadlineWatcher } from './sittings/deadline-watcher.js';
+import { residentSpeakers } from './residents/resident-speakers.js';
+import { speechRequestRoutes } from './residents/speech-requests.routes.js';
+import { speechRequestUseCases } from './residents/speech-requests.use-case.js';
 import { notificationRoutes } from './notices/notifications.routes.js';
 import { allowOparlFromAnyOrigin, oparlRoutes } from './oparl/oparl.routes.js';
 import { startNoticeSender } from './notices/sitting-notices.js';
@@ -225,8 +228,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     config,
   );
   const retention = startRetentionSweep(storage, repos, app.log);
-  portalRoutes(app, storage, repos, live, config);
-  const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log);
+  const residents = residentSpeakers(repos, live, app.log);
+  const speech = speechRequestUseCases({
+    repos,
+    blobs: folderBlobStore(config.blobDir),
+    mailer: deps.mailer,
+    live,
+    residents,
+    clock: storage.clock,
+  });
+  speechRequestRoutes(app, speech, folderBlobStore(config.blobDir), signedIn, config);
+  portalRoutes(app, storage, repos, live, config, speech);
+  const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log, residents);
   notificationRoutes(app, repos, signedIn);
   const notices = startNoticeSender(storage, deps.mailer, app.log, NOTICE_SWEEP_MS);
   const gateway = attachLiveGateway(app, {

@@ -42,6 +42,7 @@ const environmentSchema = z.object({
   ).default('info'),
   SESSION_TTL_HOURS: optional(z.coerce.number().positive().max(720)).default(12),
   LOGIN_RATE_LIMIT: optional(z.coerce.number().int().positive().max(10_000)).default(10),
+  PUBLIC_FORM_RATE_LIMIT: optional(z.coerce.number().int().positive().max(10_000)).default(10),
   LOGIN_RATE_WINDOW_SECONDS: optional(z.coerce.number().int().positive().max(86_400)).default(60),
   SHUTDOWN_TIMEOUT_SECONDS: optional(z.coerce.number().positive().max(600)).default(10),
   WEB_DIST: optional(z.string()),
@@ -87,6 +88,8 @@ export interface Config {
   readonly logLevel: string;
   readonly sessionTtlMs: number;
   readonly loginRateLimit: { max: number; windowMs: number };
+  /** Residents' forms (requests to speak) one client address may send in an hour. */
+  readonly publicFormRateLimit: number;
   readonly shutdownTimeoutMs: number;
   readonly webDist: string | undefined;
   /** The folder of uploaded files, by content hash; `<dataDir>/blobs` unless set. */
@@ -135,6 +138,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     loginRateLimit: { max: env.LOGIN_RATE_LIMIT, windowMs: env.LOGIN_RATE_WINDOW_SECONDS * 1_000 },
+    publicFormRateLimit: env.PUBLIC_FORM_RATE_LIMIT,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1_000,
     webDist: env.WEB_DIST === undefined ? undefined : resolve(env.WEB_DIST),
     blobDir: resolve(env.BLOB_DIR ?? join(env.DATA_DIR, 'blobs')),

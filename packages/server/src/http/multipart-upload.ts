@@ -16,6 +16,8 @@ export interface UploadedFile {
 export async function readUpload(
   request: FastifyRequest,
   maxBytes: number,
+  /** Bytes a text field may hold, when a form has longer texts than the app's default. */
+  fieldSize?: number,
 ): Promise<{ texts: Record<string, string>; file: UploadedFile | undefined }> {
   if (!request.isMultipart()) {
     throw new HttpError(415, 'validation_failed', '(body): send multipart/form-data', {
@@ -25,7 +27,9 @@ export async function readUpload(
   const texts: Record<string, string> = {};
   let file: UploadedFile | undefined;
   try {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
+    for await (const part of request.parts({
+      limits: { fileSize: maxBytes, files: 1, ...(fieldSize === undefined ? {} : { fieldSize }) },
+    })) {
       if (part.type === 'file') {
         file = await fileOf(part);
       } else if (typeof part.value === 'string') {

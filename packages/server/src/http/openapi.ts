@@ -72,6 +72,9 @@ import {
   interpellationFileUploadFieldsSchema,
   interpellationListResponseSchema,
   interpellationSchema,
+  reviewSpeechRequestSchema,
+  speechRequestListSchema,
+  speechRequestSchema,
   sittingRecordSchema,
   resolutionsResponseSchema,
   agendaItemConsultationsSchema,
@@ -1088,6 +1091,76 @@ const INTERPELLATION_OPERATIONS: readonly OperationSpec[] = [
     parameters: [idParameter('fileId', 'The file.')],
     success: { status: 200, description: 'The file.', contentType: 'application/octet-stream' },
     errors: [BAD_IDS, err(404, ['not_found'], 'No such file.'), ...SERVER_ERRORS],
+  },
+];
+
+const speechRequestIdParameter = idParameter('requestId', 'The resident\u2019s request to speak.');
+
+const SPEECH_REQUEST_OPERATIONS: readonly OperationSpec[] = [
+  {
+    method: 'GET',
+    route: '/api/sittings/:sittingId/speech-requests',
+    operationId: 'listSpeechRequests',
+    tag: 'Residents',
+    summary: 'Residents\u2019 requests to speak at a sitting, for the council office.',
+    description:
+      'In the order they were filed, with the council\u2019s last day for requests (its local ' +
+      'date). Only confirmed requests (`pending`) can be decided; `queued` says an approved one ' +
+      'has joined the speaker queue of its item.',
+    auth: 'session',
+    parameters: [sittingIdParameter],
+    success: { status: 200, description: 'The requests.', schema: 'SpeechRequestList' },
+    errors: [
+      BAD_IDS,
+      ...SIGNED_IN_ERRORS,
+      err(403, ['forbidden'], 'The caller does not prepare the council\u2019s sittings.'),
+      NO_SITTING,
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'POST',
+    route: '/api/speech-requests/:requestId/review',
+    operationId: 'reviewSpeechRequest',
+    tag: 'Residents',
+    summary: 'The office approves a request to speak, or rejects it with a reason.',
+    description:
+      'The resident is told by e-mail in the language they filed in. An approved request joins ' +
+      'the speaker queue when the live sitting reaches its item (at once if it is current).',
+    auth: 'session',
+    parameters: [speechRequestIdParameter],
+    body: { schema: 'ReviewSpeechRequest', description: 'The decision.' },
+    success: { status: 200, description: 'The request as listed.', schema: 'SpeechRequest' },
+    errors: [
+      BAD_IDS,
+      ...WRITE_ERRORS,
+      ...SIGNED_IN_ERRORS,
+      err(403, ['forbidden'], 'The caller does not prepare the council\u2019s sittings.'),
+      err(404, ['not_found'], 'No such request, or one of another council.'),
+      err(
+        409,
+        ['not_verified', 'already_reviewed'],
+        'The resident has not confirmed the address yet, or the request was decided already.',
+      ),
+      ...SERVER_ERRORS,
+    ],
+  },
+  {
+    method: 'GET',
+    route: '/api/speech-requests/:requestId/attachment',
+    operationId: 'readSpeechRequestAttachment',
+    tag: 'Residents',
+    summary: 'The file a resident attached to a request to speak, for the council office.',
+    description: 'Always a download (`Content-Disposition: attachment`), never shown inline.',
+    auth: 'session',
+    parameters: [speechRequestIdParameter],
+    success: { status: 200, description: 'The file.', contentType: 'application/octet-stream' },
+    errors: [
+      BAD_IDS,
+      ...SIGNED_IN_ERRORS,
+      err(404, ['not_found'], 'No such request or attachment, or the caller may not read it.'),
+      ...SERVER_ERRORS,
+    ],
   },
 ];
 
@@ -2324,6 +2397,79 @@ const PORTAL_OPERATIONS: readonly OperationSpec[] = [
     [sittingIdParameter],
   ),
   portalPage(
+    '/portal/sittings/:sittingId/speak',
+    'portalSpeakForm',
+    'A resident\u2019s request to speak at a convened sitting: the form, or why it is closed.',
+    [sittingIdParameter],
+  ),
+  {
+    method: 'POST',
+    route: '/portal/sittings/:sittingId/speak',
+    operationId: 'portalSpeak',
+    tag: 'Portal',
+    summary: 'File a request to speak (the form\u2019s fields as multipart/form-data).',
+    description:
+      'Fields `name`, `email`, `itemId`, `summary`, an optional file `attachment` (at most 5 MiB: ' +
+      'PDF, DOCX, ODT, PNG, JPEG, WebP) and the honeypot `website`, left empty by people. A ' +
+      'confirmation link goes to the address; the request counts once it is confirmed. At most ' +
+      '`PUBLIC_FORM_RATE_LIMIT` (10) requests an hour from one network address and 5 a day from one ' +
+      'e-mail address.',
+    auth: 'none',
+    parameters: [sittingIdParameter, PORTAL_LANGUAGE],
+    success: {
+      status: 201,
+      description: 'The page saying where the link went.',
+      contentType: HTML_TYPE,
+    },
+    errors: SERVER_ERRORS,
+    htmlErrors: [
+      { status: 400, description: 'A field is missing or wrong: the form again, naming it.' },
+      { status: 409, description: 'Requests are closed (the deadline passed): the page says so.' },
+      { status: 413, description: 'The attachment is too large: the form again, saying so.' },
+      {
+        status: 422,
+        description: 'The item or the attachment is refused: the form again, saying why.',
+      },
+      {
+        status: 429,
+        description: 'Too many requests from the address or the network: the form again.',
+      },
+    ],
+  },
+  portalPage(
+    '/portal/speech-requests/confirm',
+    'portalSpeakConfirmForm',
+    'The confirmation link\u2019s page: opening it changes nothing; its button confirms.',
+    [
+      {
+        name: 'token',
+        in: 'query',
+        required: true,
+        description: 'The token of the link sent by e-mail.',
+        schema: { type: 'string', maxLength: 200 },
+      },
+    ],
+  ),
+  {
+    method: 'POST',
+    route: '/portal/speech-requests/confirm',
+    operationId: 'portalSpeakConfirm',
+    tag: 'Portal',
+    summary: 'Confirm a request to speak (the link\u2019s `token` as multipart/form-data).',
+    auth: 'none',
+    parameters: [PORTAL_LANGUAGE],
+    success: {
+      status: 200,
+      description: 'The request is confirmed (HTML).',
+      contentType: HTML_TYPE,
+    },
+    errors: SERVER_ERRORS,
+    htmlErrors: [
+      { status: 404, description: 'The link names no request (or a newer link replaced it).' },
+      { status: 409, description: 'Too late: the deadline for requests has passed.' },
+    ],
+  },
+  portalPage(
     '/portal/verify',
     'portalVerifyForm',
     'A form to check a saved copy of a sitting\u2019s record.',
@@ -3442,6 +3588,7 @@ const OPERATIONS: readonly OperationSpec[] = [
   ...OPEN_DATA_OPERATIONS,
   ...ADMINISTRATION_OPERATIONS,
   ...INTERPELLATION_OPERATIONS,
+  ...SPEECH_REQUEST_OPERATIONS,
   ...CONSULTATION_OPERATIONS,
   ...OPARL_OPERATIONS,
   ...PORTAL_OPERATIONS,
@@ -3514,6 +3661,10 @@ const TAGS = [
   {
     name: 'Interpellations',
     description: 'Interpellations and questions of councillors, the office\u2019s answers.',
+  },
+  {
+    name: 'Residents',
+    description: 'Residents\u2019 requests to speak, as the council office decides on them.',
   },
   {
     name: 'Consultations',
@@ -3833,6 +3984,9 @@ function buildDocument(): OpenApiDocument {
         Interpellations: toJsonSchema(interpellationListResponseSchema, 'output'),
         InterpellationFile: toJsonSchema(interpellationFileSchema, 'output'),
         InterpellationFileUpload: interpellationFileUploadSchema(),
+        SpeechRequest: toJsonSchema(speechRequestSchema, 'output'),
+        SpeechRequestList: toJsonSchema(speechRequestListSchema, 'output'),
+        ReviewSpeechRequest: toJsonSchema(reviewSpeechRequestSchema, 'input'),
         CreateConsultationRequest: toJsonSchema(createConsultationRequestSchema, 'input'),
         UpdateConsultationRequest: toJsonSchema(updateConsultationRequestSchema, 'input'),
         PublishConsultationRequest: toJsonSchema(publishConsultationRequestSchema, 'input'),

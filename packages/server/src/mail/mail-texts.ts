@@ -15,6 +15,9 @@ export const MAIL_KINDS = [
   'password_reset',
   'sitting_convened',
   'sitting_changed',
+  'speech_request_verify',
+  'speech_request_approved',
+  'speech_request_rejected',
   'consultation_response',
   'consultation_response_exists',
   'consultation_opinion',
@@ -59,6 +62,35 @@ export interface MailParams {
     sittingName: string;
     startsAt: string;
     changes: readonly string[];
+    link: string;
+  };
+  /** A resident asked to speak: the link that confirms the address (and so the request). */
+  speech_request_verify: {
+    recipientName: string;
+    councilName: string;
+    sittingName: string;
+    startsAt: string;
+    itemTitle: string;
+    lastDay: string;
+    link: string;
+  };
+  /** The office approved a resident's request: when and where, and the sitting's public page. */
+  speech_request_approved: {
+    recipientName: string;
+    councilName: string;
+    sittingName: string;
+    startsAt: string;
+    place: string;
+    itemTitle: string;
+    link: string;
+  };
+  /** The office rejected a resident's request, with its reason. */
+  speech_request_rejected: {
+    recipientName: string;
+    councilName: string;
+    sittingName: string;
+    itemTitle: string;
+    reason: string;
     link: string;
   };
   /** A resident's survey response: the link that confirms the address and then edits it. */

@@ -213,7 +213,9 @@ describe('the minutes in Serbian Cyrillic', () => {
     expect(lines).toContain('Гласови: yes: 1, no: 0.');
     expect(lines).toContain('Резултат се чита из броја гласова.');
     expect(lines).toContain('Ван дневног реда');
-    expect(lines.some((line) => line.includes('Грађанин Петар, излагање: 0 мин 10 с'))).toBe(true);
+    expect(
+      lines.some((line) => line.includes('Грађанин Петар (грађанин), излагање: 0 мин 10 с')),
+    ).toBe(true);
   });
 
   it('lists one named vote by itself, under its item', async () => {

@@ -142,7 +142,11 @@ function heading(writer: Writer, heading: string): MinutesBlock[] {
 function speechLine(writer: Writer, speech: SpeechRecord): string {
   const params = {
     time: writer.time(speech.grantedAt),
-    name: speech.speakerName,
+    // A resident (no member id) is marked as one: the minutes name councillors and residents alike.
+    name:
+      speech.memberId === null
+        ? writer.t('residentSpeaker', { name: speech.speakerName })
+        : speech.speakerName,
     type: writer.t(`speechType_${speech.type}`),
   };
   if (speech.spokeMs === null) return writer.t('speechUnfinished', params);

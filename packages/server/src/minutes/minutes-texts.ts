@@ -49,6 +49,7 @@ export const MINUTES_LABEL_KEYS = [
   'otherEntriesHeading',
   'speech',
   'speechOverran',
+  'residentSpeaker',
   'speechUnfinished',
   'speechType_normal',
   'speechType_ad_vocem',

@@ -62,9 +62,13 @@ thead th { border-bottom-width: 2px; }
 fieldset { border: 1px solid #767676; border-radius: 0.5rem; display: flex; flex-wrap: wrap;
   gap: 0.75rem; align-items: flex-end; }
 label { display: flex; flex-direction: column; font-weight: 600; gap: 0.25rem; }
-select, input, button { font: inherit; min-height: 2.75rem; padding: 0.25rem 0.5rem;
+select, input, textarea, button { font: inherit; min-height: 2.75rem; padding: 0.25rem 0.5rem;
   border: 1px solid #4a4a4a; border-radius: 0.25rem; background: #ffffff; color: #1a1a1a; }
 button { background: #1b2a4a; color: #ffffff; border-color: #1b2a4a; cursor: pointer; }
+.speak-form input, .speak-form select, .speak-form textarea { box-sizing: border-box;
+  width: 100%; max-width: 40rem; }
+.speak-form .meta, .speak-form .warning { display: block; font-weight: 400; margin-top: 0.25rem; }
+.problems { border: 2px solid #a3191f; border-radius: 0.5rem; padding: 0 1rem; margin: 1rem 0; }
 .search-row { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.25rem; }
 .search-row input { flex: 1 1 12rem; }
 .site-footer { border-top: 1px solid #767676; padding: 1rem; max-width: 60rem; margin: 2rem auto 0; }

@@ -24,6 +24,11 @@ import { sittingRecord } from '../record/sitting-record.js';
 import { verifyRecord, verifyRecordText } from '../record/verify-record.js';
 import { searchPage } from './search.page.js';
 import { sittingPage } from './sitting.page.js';
+import { speakRoutes } from './speak.routes.js';
+import {
+  speechRequestWindow,
+  type SpeechRequestUseCases,
+} from '../residents/speech-requests.use-case.js';
 import { votePage } from './vote.page.js';
 
 /** The cookie that keeps the language a reader chose with the switcher. */
@@ -131,6 +136,7 @@ export function portalRoutes(
   repos: Repositories,
   live: LiveSittingService,
   config: Config,
+  speech: SpeechRequestUseCases,
 ): void {
   const portal = portalUseCases(storage, repos, live);
   const found = <T>(value: T | null): T => {
@@ -214,7 +220,8 @@ export function portalRoutes(
       parseInput(plainQuery, request.query);
       const page = found(await portal.sitting(sittingId));
       const context = pageContext(request, councilLanguage(page.council.defaultLanguage));
-      return sendPage(request, reply, sittingPage(context, page));
+      const speak = speechRequestWindow(page.sitting, page.council, storage.clock());
+      return sendPage(request, reply, sittingPage(context, page, speak));
     });
 
     scope.get('/portal/sittings/:sittingId/votes/:voteId', async (request, reply) => {
@@ -281,6 +288,20 @@ export function portalRoutes(
       const context = pageContext(request, councilLanguage(page.council.defaultLanguage));
       return sendPage(request, reply, personPage(context, page, filters));
     });
+
+    speakRoutes(
+      scope,
+      {
+        pageContext,
+        sendPage,
+        councilLanguage,
+        notFound: () => new PageNotFound(),
+      },
+      portal,
+      speech,
+      config,
+      storage.clock,
+    );
     done();
   });
 }

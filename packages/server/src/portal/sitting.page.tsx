@@ -2,7 +2,8 @@ import type { Chapter } from '../open-data/chapters-vtt.js';
 import { sittingName } from '../sittings/sitting-name.js';
 import type { SittingPage } from './portal.use-case.js';
 import { CouncilLinks, Fact, renderPage, type PageContext } from './portal-layout.js';
-import { formatDateTime, type PortalKey } from './portal-texts.js';
+import { formatDateTime, formatDay, type PortalKey } from './portal-texts.js';
+import type { SpeechRequestWindow } from '../residents/speech-requests.use-case.js';
 import { VoteResult } from './vote-result.js';
 
 /**
@@ -10,7 +11,11 @@ import { VoteResult } from './vote-result.js';
  * public documents, the result of every vote held, and the places where the minutes and the
  * recording will be published (their ids, `minutes` and `recording`, are stable).
  */
-export function sittingPage(context: PageContext, page: SittingPage): string {
+export function sittingPage(
+  context: PageContext,
+  page: SittingPage,
+  speak: SpeechRequestWindow,
+): string {
   const { t, language } = context;
   const { sitting, council } = page;
   const title = sittingName(language, sitting);
@@ -46,6 +51,23 @@ export function sittingPage(context: PageContext, page: SittingPage): string {
         <p>
           <a href={`/public/sittings/${sitting.id}`}>{t('page.live')}</a>
         </p>
+      )}
+      {sitting.status === 'convened' && (
+        <section aria-labelledby="speak">
+          <h2 id="speak">{t('speak.heading')}</h2>
+          {speak.closed === null ? (
+            <>
+              <p>{t('speak.section', { lastDay: formatDay(speak.lastDay, language) })}</p>
+              <p>
+                <a href={`/portal/sittings/${sitting.id}/speak`}>{t('speak.link')}</a>
+              </p>
+            </>
+          ) : (
+            <p>
+              {t(`speak.closed.${speak.closed}`, { lastDay: formatDay(speak.lastDay, language) })}
+            </p>
+          )}
+        </section>
       )}
       <section aria-labelledby="agenda">
         <h2 id="agenda">{t('page.agenda')}</h2>

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Repositories } from '../storage/repositories.js';
 import type { LiveSittingService } from './live-sitting.service.js';
+import type { ResidentSpeakers } from '../residents/resident-speakers.js';
 
 export interface DeadlineWatcher {
   /** One pass over the live sittings (the timer calls it; tests may too). */
@@ -9,7 +10,8 @@ export interface DeadlineWatcher {
 }
 
 /**
- * Closes votes and quorum checks whose time is up, in every live sitting, every `intervalMs`.
+ * Closes votes and quorum checks whose time is up, in every live sitting, every `intervalMs`,
+ * and queues the approved residents of each sitting's current item (`residents`).
  * Deadlines live in the database (in the sittings' logs), so any server process can do this, and
  * several doing it at once still close each thing once (see LiveSittingService.passedDeadlines).
  */
@@ -18,13 +20,16 @@ export function startDeadlineWatcher(
   live: LiveSittingService,
   clock: () => Date,
   logger: FastifyBaseLogger,
+  residents: ResidentSpeakers | null = null,
   intervalMs = 250,
 ): DeadlineWatcher {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
 
   async function tick(): Promise<void> {
-    for (const sitting of await repos.sittings.listLive()) {
+    const sittings = await repos.sittings.listLive();
+    residents?.keepOnly(new Set(sittings.map((sitting) => sitting.id)));
+    for (const sitting of sittings) {
       // One sitting's trouble must not hold up the deadlines of all the others.
       try {
         for (const { commandId, command } of await live.passedDeadlines(
@@ -36,6 +41,11 @@ export function startDeadlineWatcher(
         }
       } catch (error) {
         logger.error({ err: error, sittingId: sitting.id }, 'could not close at a deadline');
+      }
+      try {
+        await residents?.queueDue(sitting);
+      } catch (error) {
+        logger.error({ err: error, sittingId: sitting.id }, 'could not queue residents to speak');
       }
     }
   }

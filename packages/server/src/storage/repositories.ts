@@ -16,6 +16,7 @@ import { personsRepository } from './repositories/persons.repository.js';
 import { sittingCommandsRepository } from './repositories/sitting-commands.repository.js';
 import { sittingEventsRepository } from './repositories/sitting-events.repository.js';
 import { sittingsRepository } from './repositories/sittings.repository.js';
+import { speechRequestsRepository } from './repositories/speech-requests.repository.js';
 import { termsRepository } from './repositories/terms.repository.js';
 import { usersRepository } from './repositories/users.repository.js';
 import { userSecondFactorsRepository } from './repositories/user-second-factors.repository.js';
@@ -44,6 +45,7 @@ export function createRepositories(context: StorageContext) {
     portal: portalRepository(context),
     resolutions: resolutionsRepository(context),
     oparl: oparlRepository(context),
+    speechRequests: speechRequestsRepository(context),
     consultations: consultationsRepository(context),
   };
 }

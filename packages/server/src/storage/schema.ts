@@ -4,6 +4,7 @@ import {
   COUNCIL_ROLES,
   COUNTRIES,
   INTERPELLATION_KINDS,
+  SPEECH_REQUEST_STATUSES,
   LANGUAGES,
   MEMBERSHIP_ROLES,
   QUORUM_RULES,
@@ -896,6 +897,71 @@ export const agendaItemTombstones = pgTable(
     }).onDelete('cascade'),
     index('agenda_item_tombstones_council_idx').on(t.councilId, t.deletedAt),
     check('agenda_item_tombstones_kind_check', oneOf('kind', AGENDA_ITEM_KINDS)),
+  ],
+);
+
+/**
+ * Residents' requests to speak at a sitting (issue 7, section 1), filed through the portal. A
+ * request counts once its address is verified (only a hash of the link's token is kept); the
+ * office then approves or rejects it with a reason. An approved request joins the speaker queue
+ * when the sitting reaches its item. The item's title is kept as filed, so a request still reads
+ * right if the office later removes the item (the link then becomes null).
+ */
+export const speechRequests = pgTable(
+  'speech_requests',
+  {
+    id: uuid('id').primaryKey(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    sittingId: uuid('sitting_id').notNull(),
+    agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, {
+      onDelete: 'set null',
+    }),
+    itemTitle: text('item_title').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    emailNormalized: text('email_normalized').notNull(),
+    /** The portal's language when filed: the e-mails to the resident are written in it. */
+    language: text('language').notNull(),
+    summary: text('summary').notNull(),
+    attachmentFileName: text('attachment_file_name'),
+    attachmentMediaType: text('attachment_media_type'),
+    attachmentSizeBytes: bigint('attachment_size_bytes', { mode: 'number' }),
+    attachmentSha256: text('attachment_sha256'),
+    status: text('status').notNull().default('unverified'),
+    verificationTokenHash: text('verification_token_hash').notNull(),
+    filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedByUserId: uuid('reviewed_by_user_id').references(() => users.id),
+    rejectionReason: text('rejection_reason'),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: 'speech_requests_council_sitting_fk',
+      columns: [t.councilId, t.sittingId],
+      foreignColumns: [sittings.councilId, sittings.id],
+    }).onDelete('cascade'),
+    index('speech_requests_sitting_idx').on(t.sittingId, t.filedAt),
+    index('speech_requests_email_idx').on(t.emailNormalized, t.filedAt),
+    unique('speech_requests_token_unique').on(t.verificationTokenHash),
+    // One request per address and item: a second submit (a double click, a retry) finds the first.
+    unique('speech_requests_one_per_item').on(t.sittingId, t.agendaItemId, t.emailNormalized),
+    check('speech_requests_status_check', oneOf('status', SPEECH_REQUEST_STATUSES)),
+    check(
+      'speech_requests_review_check',
+      sql`(${t.status} in ('approved', 'rejected')) = (${t.reviewedAt} is not null) and (${t.status} = 'rejected') = (${t.rejectionReason} is not null)`,
+    ),
+    check(
+      'speech_requests_verified_check',
+      sql`(${t.status} = 'unverified') = (${t.verifiedAt} is null)`,
+    ),
+    check(
+      'speech_requests_attachment_check',
+      sql`(${t.attachmentSha256} is null) = (${t.attachmentFileName} is null) and (${t.attachmentSha256} is null or ${t.attachmentSha256} ~ '^[0-9a-f]{64}$')`,
+    ),
   ],
 );
 

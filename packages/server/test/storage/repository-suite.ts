@@ -1697,6 +1697,111 @@ export function repositorySuite(database: () => OpenDatabase): void {
     });
   });
 
+  describe('residents’ requests to speak', () => {
+    async function convened() {
+      const { id: councilId } = await council();
+      const { body, term } = await plenary(councilId);
+      const held = await sitting(councilId, body.id, term.id);
+      const item = await repos.sittings.addAgendaItem({
+        councilId,
+        sittingId: held.id,
+        position: 0,
+        title: 'Wolne wnioski mieszkańców',
+        kind: 'residents_speeches',
+      });
+      return { councilId, sittingId: held.id, itemId: item.id };
+    }
+    const filing = (
+      at: { councilId: string; sittingId: string; itemId: string },
+      email: string,
+      token: string,
+    ) => ({
+      councilId: at.councilId,
+      sittingId: at.sittingId,
+      agendaItemId: at.itemId,
+      itemTitle: 'Wolne wnioski mieszkańców',
+      name: 'Anna Nowak',
+      email,
+      emailNormalized: email.toLowerCase(),
+      language: 'pl',
+      summary: 'O remoncie ulicy Źródlanej',
+      attachment: null,
+      verificationTokenHash: token.repeat(64),
+    });
+
+    it('keeps one request per address and item, verifies once, and is decided once', async () => {
+      const at = await convened();
+      const filed = await repos.speechRequests.create(filing(at, 'Anna@Example.PL', 'a'));
+      expect(filed).toMatchObject({ status: 'unverified', verifiedAt: null, reviewedAt: null });
+      await expect(
+        repos.speechRequests.create(filing(at, 'anna@example.pl', 'b')),
+      ).rejects.toSatisfy((error) => hasPgCode(error, UNIQUE_VIOLATION));
+      expect(
+        (await repos.speechRequests.findSame(at.sittingId, at.itemId, 'anna@example.pl'))?.id,
+      ).toBe(filed.id);
+      expect((await repos.speechRequests.findByTokenHash('a'.repeat(64)))?.id).toBe(filed.id);
+      expect(await repos.speechRequests.countByAddressSince('anna@example.pl', clock())).toBe(1);
+
+      // Not yet verified: the office cannot decide on it.
+      expect(await repos.speechRequests.markVerified(filed.id)).toBe(true);
+      expect(await repos.speechRequests.markVerified(filed.id)).toBe(false);
+      const user = await repos.users.create({
+        councilId: at.councilId,
+        email: 'biuro@wierzbow.example',
+        displayName: 'Biuro Rady',
+        passwordHash: NO_PASSWORD,
+        language: 'pl',
+      });
+      const review = {
+        status: 'approved' as const,
+        rejectionReason: null,
+        reviewedByUserId: user.id,
+      };
+      const approved = await repos.speechRequests.review(at.councilId, filed.id, review);
+      expect(approved).toMatchObject({ status: 'approved', rejectionReason: null });
+      expect(
+        await repos.speechRequests.review(at.councilId, filed.id, {
+          status: 'rejected',
+          rejectionReason: 'Za późno',
+          reviewedByUserId: user.id,
+        }),
+      ).toBeUndefined();
+      expect(
+        (await repos.speechRequests.approvedForItems(at.councilId, at.sittingId, [at.itemId])).map(
+          (row) => row.id,
+        ),
+      ).toEqual([filed.id]);
+      // Never another council's.
+      const other = await council('Общински съвет Кюстендил');
+      expect(await repos.speechRequests.listForSitting(other.id, at.sittingId)).toEqual([]);
+      expect(await repos.speechRequests.review(other.id, filed.id, review)).toBeUndefined();
+    });
+
+    it('refuses a rejection without its reason and a decision on an unverified request', async () => {
+      const at = await convened();
+      const filed = await repos.speechRequests.create(filing(at, 'jan@example.pl', 'c'));
+      await expect(
+        database().db.execute(
+          sql`update speech_requests set status = 'rejected', reviewed_at = now() where id = ${filed.id}`,
+        ),
+      ).rejects.toSatisfy((error) => hasPgCode(error, CHECK_VIOLATION));
+      await expect(
+        database().db.execute(
+          sql`update speech_requests set status = 'pending' where id = ${filed.id}`,
+        ),
+      ).rejects.toSatisfy((error) => hasPgCode(error, CHECK_VIOLATION));
+    });
+
+    it('keeps the request with its title when the office removes the item', async () => {
+      const at = await convened();
+      const filed = await repos.speechRequests.create(filing(at, 'ewa@example.pl', 'd'));
+      await repos.sittings.replaceAgenda(at.councilId, at.sittingId, []);
+      const [kept] = await repos.speechRequests.listForSitting(at.councilId, at.sittingId);
+      expect(kept).toMatchObject({ id: filed.id, agendaItemId: null });
+      expect(kept?.itemTitle).toBe('Wolne wnioski mieszkańców');
+    });
+  });
+
   describe('consultations', () => {
     const SURVEY = {
       questions: [{ id: 'q', kind: 'scale', prompt: 'Q', required: true, min: 1, max: 5 }],

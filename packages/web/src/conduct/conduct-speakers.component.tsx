@@ -65,7 +65,11 @@ export function ConductSpeakers({ view, busy, serverNow, run }: Props) {
               <li key={entry.requestId} className="conduct-list__row">
                 <span>
                   {speakerName(view, entry)}{' '}
-                  <span className="muted">({t(`live.floor.type.${entry.type}`)})</span>
+                  <span className="muted">
+                    ({t(`live.floor.type.${entry.type}`)}
+                    {/* Residents approved by the office speak too: the chair sees who is not a councillor. */}
+                    {entry.speaker.kind === 'resident' && `, ${t('live.floor.resident')}`})
+                  </span>
                 </span>
                 <button
                   type="button"

@@ -1,9 +1,14 @@
 import {
   agendaTemplateSchema,
   sittingDocumentSchema,
+  speechRequestListSchema,
+  speechRequestSchema,
   type AgendaTemplate,
+  type ReviewSpeechRequest,
   type SaveAgendaTemplateRequest,
   type SittingDocument,
+  type SpeechRequest,
+  type SpeechRequestList,
 } from '@veche/protocol';
 import { ApiRequestError, readApiError } from '../api/api-error';
 import { requestJson, requestNoContent } from '../api/api-client';
@@ -19,7 +24,10 @@ export interface DocumentUpload {
   readonly isPublic: boolean;
 }
 
-/** The office's calls beyond the sitting editor's: agenda templates and document uploads. */
+/**
+ * The office's calls beyond the sitting editor's: agenda templates, document uploads and
+ * residents' requests to speak.
+ */
 export const officeApi = {
   saveTemplate: (
     councilId: string,
@@ -72,4 +80,19 @@ export const officeApi = {
     if (!parsed.success) throw new ApiRequestError(response.status, 'bad_response', 'bad answer');
     return parsed.data;
   },
+
+  /** A sitting's requests to speak from residents, and the council's last day for them. */
+  speechRequests: (sittingId: string): Promise<SpeechRequestList> =>
+    requestJson(
+      `/api/sittings/${encodeURIComponent(sittingId)}/speech-requests`,
+      speechRequestListSchema,
+    ),
+
+  /** Approves a verified request, or rejects it with the reason the resident is sent. */
+  reviewSpeechRequest: (requestId: string, review: ReviewSpeechRequest): Promise<SpeechRequest> =>
+    requestJson(
+      `/api/speech-requests/${encodeURIComponent(requestId)}/review`,
+      speechRequestSchema,
+      { method: 'POST', body: review },
+    ),
 };

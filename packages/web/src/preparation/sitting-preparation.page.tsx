@@ -16,6 +16,7 @@ import { FormField } from '../forms/form-field.component';
 import { saveProblem, type SaveProblem } from './preparation-errors';
 import { SittingDocumentsSection } from './sitting-documents-section.component';
 import { SittingRecordingSection } from './sitting-recording-section.component';
+import { SpeechRequestsSection } from './speech-requests-section.component';
 import {
   detailsFieldId,
   detailsRequest,
@@ -408,6 +409,15 @@ export function SittingPreparationPage({ sittingId, focusHeading, onSessionEnded
         onUploaded={documentsChanged}
         onSessionEnded={onSessionEnded}
       />
+
+      {/* Residents file requests only for a convened sitting: a draft has none to show. */}
+      {sitting.status !== 'draft' && (
+        <SpeechRequestsSection
+          sittingId={sittingId}
+          timeZone={sitting.timeZone}
+          onSessionEnded={onSessionEnded}
+        />
+      )}
 
       <SittingRecordingSection key={sitting.id} sitting={sitting} onSessionEnded={onSessionEnded} />
     </div>

@@ -43,6 +43,35 @@ export const bg: MailCatalogue = {
       { link: 'link', label: 'Отворете заседанието във Veche' },
     ],
   },
+  speech_request_verify: {
+    subject: 'Потвърдете искането си за изказване – {{sittingName}}',
+    body: [
+      'Здравейте, {{recipientName}},',
+      'Поискахте да се изкажете на {{sittingName}} на {{councilName}} ({{startsAt}}) по точката „{{itemTitle}}“.',
+      'Искането ви се зачита, след като потвърдите, че този адрес е ваш:',
+      { link: 'link', label: 'Потвърждавам искането си' },
+      'Потвърдете го до края на {{lastDay}} включително. След това администрацията на съвета ще се произнесе и ще ви пише.',
+      'Ако не сте искали да се изказвате, не обръщайте внимание на това съобщение.',
+    ],
+  },
+  speech_request_approved: {
+    subject: 'Можете да се изкажете на {{sittingName}}',
+    body: [
+      'Здравейте, {{recipientName}},',
+      '{{councilName}} одобри искането ви да се изкажете на {{sittingName}} по точката „{{itemTitle}}“.',
+      'Заседанието започва на {{startsAt}}. Място: {{place}}. Когато заседанието стигне до точката, председателят ще ви даде думата.',
+      { link: 'link', label: 'Страницата на заседанието' },
+    ],
+  },
+  speech_request_rejected: {
+    subject: 'Искането ви за изказване на {{sittingName}}',
+    body: [
+      'Здравейте, {{recipientName}},',
+      '{{councilName}} не одобри искането ви да се изкажете на {{sittingName}} по точката „{{itemTitle}}“.',
+      'Причина: {{reason}}',
+      { link: 'link', label: 'Страницата на заседанието' },
+    ],
+  },
   consultation_response: {
     subject: 'Потвърдете отговорите си: {{consultationSubject}}',
     body: [

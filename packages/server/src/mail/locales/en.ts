@@ -43,6 +43,35 @@ export const en: MailCatalogue = {
       { link: 'link', label: 'Open the sitting in Veche' },
     ],
   },
+  speech_request_verify: {
+    subject: 'Confirm your request to speak – {{sittingName}}',
+    body: [
+      'Hello {{recipientName}},',
+      'You asked to speak at {{sittingName}} of {{councilName}} ({{startsAt}}), on the item “{{itemTitle}}”.',
+      'Your request counts once you confirm that this address is yours:',
+      { link: 'link', label: 'Confirm my request' },
+      'Confirm it by the end of {{lastDay}}. The council office then decides and writes to you.',
+      'If you did not ask to speak, ignore this message: nothing will be done with it.',
+    ],
+  },
+  speech_request_approved: {
+    subject: 'You may speak at {{sittingName}}',
+    body: [
+      'Hello {{recipientName}},',
+      '{{councilName}} has approved your request to speak at {{sittingName}} on the item “{{itemTitle}}”.',
+      'The sitting begins {{startsAt}}. Place: {{place}}. When the sitting reaches the item, the chair gives you the floor.',
+      { link: 'link', label: 'The sitting’s page' },
+    ],
+  },
+  speech_request_rejected: {
+    subject: 'Your request to speak at {{sittingName}}',
+    body: [
+      'Hello {{recipientName}},',
+      '{{councilName}} did not approve your request to speak at {{sittingName}} on the item “{{itemTitle}}”.',
+      'The reason: {{reason}}',
+      { link: 'link', label: 'The sitting’s page' },
+    ],
+  },
   consultation_response: {
     subject: 'Confirm your answers: {{consultationSubject}}',
     body: [

@@ -43,6 +43,35 @@ export const pl: MailCatalogue = {
       { link: 'link', label: 'Otwórz sesję w Veche' },
     ],
   },
+  speech_request_verify: {
+    subject: 'Potwierdź zgłoszenie do zabrania głosu – {{sittingName}}',
+    body: [
+      'Dzień dobry, {{recipientName}},',
+      'zgłosił(a) Pan/Pani chęć zabrania głosu na posiedzeniu {{sittingName}} ({{councilName}}, {{startsAt}}) w punkcie „{{itemTitle}}”.',
+      'Zgłoszenie zostanie uwzględnione po potwierdzeniu, że ten adres należy do Pana/Pani:',
+      { link: 'link', label: 'Potwierdzam zgłoszenie' },
+      'Prosimy potwierdzić do końca dnia {{lastDay}}. Biuro rady rozpatrzy zgłoszenie i odpowie e-mailem.',
+      'Jeśli to nie Pan/Pani zgłaszał(a) się do głosu, prosimy zignorować tę wiadomość.',
+    ],
+  },
+  speech_request_approved: {
+    subject: 'Może Pan/Pani zabrać głos: {{sittingName}}',
+    body: [
+      'Dzień dobry, {{recipientName}},',
+      '{{councilName}} przyjęła zgłoszenie do zabrania głosu na posiedzeniu {{sittingName}} w punkcie „{{itemTitle}}”.',
+      'Posiedzenie rozpocznie się {{startsAt}}. Miejsce: {{place}}. Gdy obrady dojdą do tego punktu, przewodniczący udzieli Panu/Pani głosu.',
+      { link: 'link', label: 'Strona posiedzenia' },
+    ],
+  },
+  speech_request_rejected: {
+    subject: 'Zgłoszenie do zabrania głosu: {{sittingName}}',
+    body: [
+      'Dzień dobry, {{recipientName}},',
+      '{{councilName}} nie przyjęła zgłoszenia do zabrania głosu na posiedzeniu {{sittingName}} w punkcie „{{itemTitle}}”.',
+      'Powód: {{reason}}',
+      { link: 'link', label: 'Strona posiedzenia' },
+    ],
+  },
   consultation_response: {
     subject: 'Potwierdź swoje odpowiedzi: {{consultationSubject}}',
     body: [

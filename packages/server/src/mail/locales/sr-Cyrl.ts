@@ -43,6 +43,35 @@ export const srCyrl: MailCatalogue = {
       { link: 'link', label: 'Отворите седницу у Veche' },
     ],
   },
+  speech_request_verify: {
+    subject: 'Потврдите пријаву за реч – {{sittingName}}',
+    body: [
+      'Поштовани/а {{recipientName}},',
+      'пријавили сте се за реч на седници {{sittingName}} ({{councilName}}, {{startsAt}}) по тачки „{{itemTitle}}“.',
+      'Пријава се рачуна када потврдите да је ова адреса ваша:',
+      { link: 'link', label: 'Потврђујем пријаву' },
+      'Потврдите је најкасније до краја дана {{lastDay}}, а служба скупштине ће затим одлучити и писати вам.',
+      'Ако се нисте пријавили за реч, занемарите ову поруку.',
+    ],
+  },
+  speech_request_approved: {
+    subject: 'Можете добити реч на седници {{sittingName}}',
+    body: [
+      'Поштовани/а {{recipientName}},',
+      '{{councilName}} је одобрила вашу пријаву за реч на седници {{sittingName}} по тачки „{{itemTitle}}“.',
+      'Седница почиње {{startsAt}}. Место: {{place}}. Када седница дође до те тачке, председавајући ће вам дати реч.',
+      { link: 'link', label: 'Страница седнице' },
+    ],
+  },
+  speech_request_rejected: {
+    subject: 'Ваша пријава за реч на седници {{sittingName}}',
+    body: [
+      'Поштовани/а {{recipientName}},',
+      '{{councilName}} није одобрила вашу пријаву за реч на седници {{sittingName}} по тачки „{{itemTitle}}“.',
+      'Разлог: {{reason}}',
+      { link: 'link', label: 'Страница седнице' },
+    ],
+  },
   consultation_response: {
     subject: 'Потврдите своје одговоре: {{consultationSubject}}',
     body: [

@@ -43,6 +43,35 @@ export const srLatn: MailCatalogue = {
       { link: 'link', label: 'Otvorite sednicu u Veche' },
     ],
   },
+  speech_request_verify: {
+    subject: 'Potvrdite prijavu za reč – {{sittingName}}',
+    body: [
+      'Poštovani/a {{recipientName}},',
+      'prijavili ste se za reč na sednici {{sittingName}} ({{councilName}}, {{startsAt}}) po tački „{{itemTitle}}“.',
+      'Prijava se računa kada potvrdite da je ova adresa vaša:',
+      { link: 'link', label: 'Potvrđujem prijavu' },
+      'Potvrdite je najkasnije do kraja dana {{lastDay}}, a služba skupštine će zatim odlučiti i pisati vam.',
+      'Ako se niste prijavili za reč, zanemarite ovu poruku.',
+    ],
+  },
+  speech_request_approved: {
+    subject: 'Možete dobiti reč na sednici {{sittingName}}',
+    body: [
+      'Poštovani/a {{recipientName}},',
+      '{{councilName}} je odobrila vašu prijavu za reč na sednici {{sittingName}} po tački „{{itemTitle}}“.',
+      'Sednica počinje {{startsAt}}. Mesto: {{place}}. Kada sednica dođe do te tačke, predsedavajući će vam dati reč.',
+      { link: 'link', label: 'Stranica sednice' },
+    ],
+  },
+  speech_request_rejected: {
+    subject: 'Vaša prijava za reč na sednici {{sittingName}}',
+    body: [
+      'Poštovani/a {{recipientName}},',
+      '{{councilName}} nije odobrila vašu prijavu za reč na sednici {{sittingName}} po tački „{{itemTitle}}“.',
+      'Razlog: {{reason}}',
+      { link: 'link', label: 'Stranica sednice' },
+    ],
+  },
   consultation_response: {
     subject: 'Potvrdite svoje odgovore: {{consultationSubject}}',
     body: [

@@ -38,6 +38,7 @@ export const bg: MinutesLabels = {
   otherEntriesHeading: 'Извън дневния ред',
   speech: '{{time}} – {{name}}, {{type}}: {{duration}}',
   speechOverran: 'превишено време с {{overrun}}',
+  residentSpeaker: '{{name}} (гражданин)',
   speechUnfinished: '{{time}} – {{name}}, {{type}}: изказването продължава',
   speechType_normal: 'изказване',
   speechType_ad_vocem: 'реплика',

@@ -37,6 +37,7 @@ export const en: MinutesLabels = {
   otherEntriesHeading: 'Outside the agenda',
   speech: '{{time}} – {{name}}, {{type}}: {{duration}}',
   speechOverran: 'over the limit by {{overrun}}',
+  residentSpeaker: '{{name}} (resident)',
   speechUnfinished: '{{time}} – {{name}}, {{type}}: still speaking',
   speechType_normal: 'speech',
   speechType_ad_vocem: 'reply ad vocem',

@@ -38,6 +38,7 @@ export const pl: MinutesLabels = {
   otherEntriesHeading: 'Poza porządkiem obrad',
   speech: '{{time}} – {{name}}, {{type}}: {{duration}}',
   speechOverran: 'przekroczenie czasu o {{overrun}}',
+  residentSpeaker: '{{name}} (mieszkaniec)',
   speechUnfinished: '{{time}} – {{name}}, {{type}}: wystąpienie trwa',
   speechType_normal: 'wystąpienie',
   speechType_ad_vocem: 'ad vocem',

@@ -38,6 +38,7 @@ export const srCyrl: MinutesLabels = {
   otherEntriesHeading: 'Ван дневног реда',
   speech: '{{time}} – {{name}}, {{type}}: {{duration}}',
   speechOverran: 'прекорачено време за {{overrun}}',
+  residentSpeaker: '{{name}} (грађанин)',
   speechUnfinished: '{{time}} – {{name}}, {{type}}: излагање траје',
   speechType_normal: 'излагање',
   speechType_ad_vocem: 'реплика',

@@ -38,6 +38,7 @@ export const srLatn: MinutesLabels = {
   otherEntriesHeading: 'Van dnevnog reda',
   speech: '{{time}} – {{name}}, {{type}}: {{duration}}',
   speechOverran: 'prekoračeno vreme za {{overrun}}',
+  residentSpeaker: '{{name}} (građanin)',
   speechUnfinished: '{{time}} – {{name}}, {{type}}: izlaganje traje',
   speechType_normal: 'izlaganje',
   speechType_ad_vocem: 'replika',

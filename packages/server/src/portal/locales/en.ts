@@ -210,4 +210,53 @@ export const en = {
   'verify.detail': 'What does not match:',
   'verify.sitting': 'Sitting (its identifier in the record):',
   'register.limited': 'Only the newest {{shown}} are listed; the filters find the others.',
+  'speak.heading': 'Request to speak',
+  'speak.section':
+    'Residents may ask to speak on an item of this sitting until the end of {{lastDay}}.',
+  'speak.link': 'Ask to speak at this sitting',
+  'speak.closed.deadline_passed':
+    'The deadline for requests to speak at this sitting passed at the end of {{lastDay}}.',
+  'speak.closed.not_convened':
+    'Requests to speak are taken only before the sitting, once it is convened.',
+  'speak.intro':
+    'Fill in the form by the end of {{lastDay}}. We will send a link to your e-mail address: your request counts once you open it and confirm. The council office then decides and writes to you.',
+  'speak.problems': 'The request was not sent. Please correct:',
+  'speak.name': 'Your name',
+  'speak.email': 'Your e-mail address',
+  'speak.emailHint': 'We write to you only about this request.',
+  'speak.item': 'The agenda item you want to speak on',
+  'speak.itemChoose': 'Choose an item',
+  'speak.summary': 'What you want to say',
+  'speak.summaryHint': 'In a few sentences, at most {{max}} characters.',
+  'speak.attachment': 'Attachment (optional)',
+  'speak.attachmentHint': '{{formats}}, at most {{size}}.',
+  'speak.honeypot': 'Leave this field empty',
+  'speak.submit': 'Send the request',
+  'speak.error.required': 'Fill in this field.',
+  'speak.error.tooLong': 'This is too long: at most {{max}} characters.',
+  'speak.error.email': 'Enter an e-mail address such as {{example}}.',
+  'speak.error.item': 'Choose an item of the agenda.',
+  'speak.error.tooMany': 'Too many requests from this address today. Try again tomorrow.',
+  'speak.error.rateLimited': 'Too many requests from your connection. Try again later.',
+  'speak.error.fileTooLarge': 'The file is too large: at most {{size}}.',
+  'speak.error.fileType': 'This kind of file is not accepted: send {{formats}}.',
+  'speak.error.fileEmpty': 'The file is empty.',
+  'speak.error.mail': 'We could not send the e-mail just now. Please send the form again later.',
+  'speak.sent.heading': 'Check your e-mail',
+  'speak.sent.text':
+    'We sent a link to {{email}}. Open it and confirm by the end of {{lastDay}}: only then does your request count.',
+  'speak.already':
+    'You have already asked to speak on this item from this address. Where it stands: {{status}}.',
+  'speak.status.unverified': 'waiting for you to confirm it from the e-mail',
+  'speak.status.pending': 'waiting for the council office to decide',
+  'speak.status.approved': 'approved',
+  'speak.status.rejected': 'not approved',
+  'speak.back': 'Back to {{sitting}}',
+  'speak.confirm.heading': 'Confirm your request to speak',
+  'speak.confirm.text': '{{name}}, you asked to speak at {{sitting}} on the item “{{item}}”.',
+  'speak.confirm.button': 'Confirm my request',
+  'speak.confirm.done':
+    'Thank you: your request is confirmed. The council office will decide and write to you.',
+  'speak.confirm.invalid':
+    'This link is not valid. A newer e-mail may have replaced it: use the link from the latest one.',
 } as const;

@@ -210,4 +210,54 @@ export const pl: PortalCatalogue = {
   'verify.detail': 'Co się nie zgadza:',
   'verify.sitting': 'Sesja (jej identyfikator w zapisie):',
   'register.limited': 'Wyświetlono tylko {{shown}} najnowszych; pozostałe znajdą filtry.',
+  'speak.heading': 'Zgłoszenie do zabrania głosu',
+  'speak.section':
+    'Mieszkańcy mogą zgłosić chęć zabrania głosu w punkcie porządku tej sesji do końca dnia {{lastDay}}.',
+  'speak.link': 'Zgłoś się do głosu na tej sesji',
+  'speak.closed.deadline_passed':
+    'Termin zgłoszeń do zabrania głosu na tej sesji upłynął z końcem dnia {{lastDay}}.',
+  'speak.closed.not_convened':
+    'Zgłoszenia do zabrania głosu przyjmujemy tylko przed sesją, gdy została już zwołana.',
+  'speak.intro':
+    'Wypełnij formularz do końca dnia {{lastDay}}. Wyślemy link na Twój adres e-mail: zgłoszenie zostanie uwzględnione, gdy go otworzysz i potwierdzisz. Biuro rady rozpatrzy je i odpowie.',
+  'speak.problems': 'Zgłoszenie nie zostało wysłane. Popraw:',
+  'speak.name': 'Imię i nazwisko',
+  'speak.email': 'Adres e-mail',
+  'speak.emailHint': 'Napiszemy tylko w sprawie tego zgłoszenia.',
+  'speak.item': 'Punkt porządku obrad, w którym chcesz zabrać głos',
+  'speak.itemChoose': 'Wybierz punkt',
+  'speak.summary': 'Czego dotyczy wystąpienie',
+  'speak.summaryHint': 'W kilku zdaniach, najwyżej {{max}} znaków.',
+  'speak.attachment': 'Załącznik (nieobowiązkowy)',
+  'speak.attachmentHint': '{{formats}}, najwyżej {{size}}.',
+  'speak.honeypot': 'Pozostaw to pole puste',
+  'speak.submit': 'Wyślij zgłoszenie',
+  'speak.error.required': 'Wypełnij to pole.',
+  'speak.error.tooLong': 'Za długie: najwyżej {{max}} znaków.',
+  'speak.error.email': 'Podaj adres e-mail, np. {{example}}.',
+  'speak.error.item': 'Wybierz punkt porządku obrad.',
+  'speak.error.tooMany': 'Z tego adresu wysłano dziś zbyt wiele zgłoszeń. Spróbuj jutro.',
+  'speak.error.rateLimited': 'Zbyt wiele zgłoszeń z Twojego połączenia. Spróbuj później.',
+  'speak.error.fileTooLarge': 'Plik jest za duży: najwyżej {{size}}.',
+  'speak.error.fileType': 'Ten rodzaj pliku nie jest przyjmowany: wyślij {{formats}}.',
+  'speak.error.fileEmpty': 'Plik jest pusty.',
+  'speak.error.mail': 'Nie udało się teraz wysłać wiadomości. Wyślij formularz ponownie później.',
+  'speak.sent.heading': 'Sprawdź pocztę',
+  'speak.sent.text':
+    'Wysłaliśmy link na adres {{email}}. Otwórz go i potwierdź zgłoszenie do końca dnia {{lastDay}}: dopiero wtedy zostanie uwzględnione.',
+  'speak.already':
+    'Z tego adresu zgłoszono się już do głosu w tym punkcie. Stan zgłoszenia: {{status}}.',
+  'speak.status.unverified': 'czeka na potwierdzenie z wiadomości e-mail',
+  'speak.status.pending': 'czeka na decyzję biura rady',
+  'speak.status.approved': 'przyjęte',
+  'speak.status.rejected': 'nieprzyjęte',
+  'speak.back': 'Powrót: {{sitting}}',
+  'speak.confirm.heading': 'Potwierdź zgłoszenie do zabrania głosu',
+  'speak.confirm.text':
+    '{{name}}, zgłoszono chęć zabrania głosu na posiedzeniu {{sitting}} w punkcie „{{item}}”.',
+  'speak.confirm.button': 'Potwierdzam zgłoszenie',
+  'speak.confirm.done':
+    'Dziękujemy: zgłoszenie zostało potwierdzone. Biuro rady rozpatrzy je i odpowie.',
+  'speak.confirm.invalid':
+    'Ten link jest nieważny. Mógł go zastąpić nowszy: użyj linku z ostatniej wiadomości.',
 };
