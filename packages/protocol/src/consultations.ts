@@ -349,6 +349,20 @@ export const consultationResultsSchema = z.object({
 });
 export type ConsultationResults = z.infer<typeof consultationResultsSchema>;
 
+/**
+ * GET /api/public/agenda-items/:itemId/consultations: the published consultations about a draft
+ * resolution, each with its results once finished, for councillors during the sitting.
+ */
+export const agendaItemConsultationsSchema = z.object({
+  consultations: z.array(
+    z.object({
+      consultation: publicConsultationSchema,
+      results: consultationResultsSchema.nullable(),
+    }),
+  ),
+});
+export type AgendaItemConsultations = z.infer<typeof agendaItemConsultationsSchema>;
+
 /** POST /api/public/resident-data/requests: a resident asks for what is kept about an address. */
 export const residentDataRequestSchema = z.object({
   email,

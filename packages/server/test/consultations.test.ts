@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  agendaItemConsultationsSchema,
   councilSchema,
   consultationResultsSchema,
   consultationSchema,
@@ -306,6 +307,17 @@ describe('the office', () => {
     expect(changed.body).toMatchObject({
       error: { code: 'consultation_started', field: 'survey' },
     });
+    // The same survey again is no change: the description and the end still move.
+    const unchanged = await operator.put(`/api/consultations/${park.id}`, {
+      ...valid(),
+      startsAt: park.startsAt,
+      endsAt: new Date(Date.parse(park.endsAt) + 60_000).toISOString(),
+      description: 'Projekt uchwały (wersja 2).',
+      version: 3,
+    });
+    expect(unchanged.status).toBe(200);
+    park = consultationSchema.parse(unchanged.body);
+    expect(park).toMatchObject({ version: 4, description: 'Projekt uchwały (wersja 2).' });
   });
 
   it('keeps personal data for the council\u2019s retention days, which the platform administrator sets', async () => {
@@ -524,6 +536,12 @@ describe('residents', () => {
 
     const importance = (await office()).questions.find((q) => q.questionId === 'importance');
     expect(importance).toMatchObject({ answered: 2, mean: 3 });
+    const onItem = agendaItemConsultationsSchema.parse(
+      (await anyone().get(`/api/public/agenda-items/${draftResolutionItemId}/consultations`)).body,
+    );
+    expect(onItem.consultations.map((c) => [c.consultation.status, c.results])).toEqual([
+      ['ongoing', null],
+    ]);
     const publicEarly = await anyone().get(`/api/public/consultations/${park.id}/results`);
     expect(publicEarly.status).toBe(409);
     expect(publicEarly.body).toMatchObject({ error: { code: 'consultation_not_finished' } });
@@ -686,6 +704,17 @@ describe('after the end', () => {
     );
     expect(rows.find((r) => r.question_id === 'idea')?.text).toBe('Green Square');
     expect(bytes.toString('utf8')).toContain('\r\n');
+
+    // The report on the draft resolution's agenda item, as councillors see it in the sitting.
+    const onItem = agendaItemConsultationsSchema.parse(
+      (await anyone().get(`/api/public/agenda-items/${draftResolutionItemId}/consultations`)).body,
+    );
+    expect(onItem.consultations.map((c) => [c.consultation.id, c.results?.responses])).toEqual([
+      [park.id, 2],
+    ]);
+    expect(
+      (await anyone().get(`/api/public/agenda-items/${proceduralItemId}/consultations`)).body,
+    ).toEqual({ consultations: [] });
 
     const late = await respond(park.id, {
       name: 'Eve',

@@ -76,6 +76,12 @@ describe('the retention sweep', () => {
       attachment: null,
     });
 
+    await repos.consultations.createDataRequest({
+      councilId: council.id,
+      emailNormalized: 'ana@example.org',
+      tokenHash: 'c'.repeat(64),
+      expiresAt: new Date('2026-12-02T08:00:00Z'),
+    });
     const sweep = startRetentionSweep(storage, repos, pino({ level: 'silent' }), 3_600_000);
     try {
       clock.set('2027-01-30T15:59:59.999Z');
@@ -86,6 +92,10 @@ describe('the retention sweep', () => {
     } finally {
       await sweep.stop();
     }
+    const left: unknown = await database.db.execute(
+      sql`select count(*)::int as n from resident_data_requests`,
+    );
+    expect((left as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
     const [response] = await repos.consultations.listResponses(council.id, consultation.id);
     expect(response).toMatchObject({
       name: null,

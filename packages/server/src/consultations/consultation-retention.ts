@@ -26,6 +26,8 @@ export function startRetentionSweep(
   let stopped = false;
 
   async function tick(): Promise<number> {
+    // Expired data-request links hold an address too; they go as soon as they are useless.
+    await repos.consultations.deleteExpiredDataRequests(storage.clock());
     const due = await repos.consultations.dueForErasure(storage.clock());
     for (const consultation of due) {
       const erased = await inTransaction(storage, (tx) =>

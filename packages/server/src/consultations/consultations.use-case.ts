@@ -1,3 +1,4 @@
+import canonicalize from 'canonicalize';
 import {
   holdsAnyRole,
   maySurveyChange,
@@ -198,7 +199,8 @@ export async function updateConsultation(
   const { council, row } = await officeConsultation(repos, user, consultationId);
   if (row.version !== input.version) throw stale(await viewOf(repos, council, row, now));
   if (!maySurveyChange(statusOf(row, now))) {
-    if (JSON.stringify(input.survey) !== JSON.stringify(row.survey)) {
+    // Compared canonically: jsonb keeps an object's keys in an order of its own.
+    if (canonicalize(input.survey) !== canonicalize(row.survey)) {
       throw new HttpError(
         409,
         'consultation_started',

@@ -17,6 +17,7 @@ import { consultationsCalendar } from './consultation-calendar.js';
 import { consultationResultsCsv } from './consultation-results.js';
 import { sendStoredFile } from './consultations.routes.js';
 import {
+  agendaItemConsultations,
   deleteResidentData,
   editResponse,
   publicConsultation,
@@ -36,6 +37,7 @@ import {
 const councilParams = z.object({ councilId: z.uuid() });
 const consultationParams = z.object({ consultationId: z.uuid() });
 const documentParams = z.object({ documentId: z.uuid() });
+const itemParams = z.object({ itemId: z.uuid() });
 /** A link's token: 256 random bits in base64url. */
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 
@@ -121,6 +123,11 @@ export function publicConsultationRoutes(
           publicOrigin(request, config),
         ),
       );
+  });
+
+  app.get('/api/public/agenda-items/:itemId/consultations', async (request) => {
+    const { itemId } = parseInput(itemParams, request.params);
+    return agendaItemConsultations(repos, itemId, clock());
   });
 
   app.get('/api/public/consultations/:consultationId', async (request) => {

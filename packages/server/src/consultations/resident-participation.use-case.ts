@@ -8,6 +8,7 @@ import {
   type Language,
 } from '@veche/domain';
 import type {
+  AgendaItemConsultations,
   ConsultationResults,
   EditResponseRequest,
   PublicConsultation,
@@ -374,6 +375,29 @@ export async function publicResults(
     );
   }
   return consultationResults(repos, row, now);
+}
+
+/**
+ * The published consultations about an agenda item's draft resolution, each with its results
+ * once finished: the report councillors see on the item during the sitting. All of it is public.
+ */
+export async function agendaItemConsultations(
+  repos: Repositories,
+  agendaItemId: string,
+  now: Date,
+): Promise<AgendaItemConsultations> {
+  const rows = await repos.consultations.publishedForAgendaItem(agendaItemId);
+  const consultations = [];
+  for (const row of rows) {
+    const documents = await repos.consultations.documentsOf(row.councilId, [row.id]);
+    consultations.push({
+      consultation: publicConsultationView(row, documents, now),
+      results: resultsArePublic(statusOf(row, now))
+        ? await consultationResults(repos, row, now)
+        : null,
+    });
+  }
+  return { consultations };
 }
 
 /**

@@ -77,6 +77,7 @@ import {
   speechRequestSchema,
   sittingRecordSchema,
   resolutionsResponseSchema,
+  agendaItemConsultationsSchema,
   consultationDocumentSchema,
   consultationDocumentUploadFieldsSchema,
   consultationResultsSchema,
@@ -1440,6 +1441,20 @@ const CONSULTATION_OPERATIONS: readonly OperationSpec[] = [
     parameters: [councilIdParameter],
     success: { status: 200, description: 'The list.', schema: 'PublicConsultations' },
     errors: [BAD_COUNCIL_ID, err(404, ['not_found'], 'No such council.'), ...SERVER_ERRORS],
+  },
+  {
+    method: 'GET',
+    route: '/api/public/agenda-items/:itemId/consultations',
+    operationId: 'agendaItemConsultations',
+    tag: 'Consultations',
+    summary:
+      'The published consultations about an agenda item\u2019s draft resolution, each with its results once finished.',
+    description:
+      'What councillors see on the item during the sitting; an item with none answers an empty list.',
+    auth: 'none',
+    parameters: [idParameter('itemId', 'The agenda item.')],
+    success: { status: 200, description: 'The consultations.', schema: 'AgendaItemConsultations' },
+    errors: [BAD_IDS, ...SERVER_ERRORS],
   },
   {
     method: 'GET',
@@ -4015,6 +4030,7 @@ function buildDocument(): OpenApiDocument {
         ResidentDataRequest: toJsonSchema(residentDataRequestSchema, 'input'),
         ResidentData: toJsonSchema(residentDataSchema, 'output'),
         ResidentDataDeletion: toJsonSchema(residentDataDeletionSchema, 'output'),
+        AgendaItemConsultations: toJsonSchema(agendaItemConsultationsSchema, 'output'),
       }),
       securitySchemes: {
         session: {

@@ -2029,8 +2029,10 @@ export function repositorySuite(database: () => OpenDatabase): void {
         councilId,
         emailNormalized: 'ana@example.org',
       });
+      expect(await repos.consultations.deleteExpiredDataRequests(clock())).toBe(0);
       clock.advance(3_600_000);
       expect(await repos.consultations.findDataRequest('f'.repeat(64))).toBeUndefined();
+      expect(await repos.consultations.deleteExpiredDataRequests(clock())).toBe(1);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Language } from '@veche/domain';
 import {
   agendaItems,
@@ -166,6 +166,17 @@ export function consultationsRepository({ db, clock, newId }: StorageContext) {
           ),
         )
         .orderBy(desc(consultations.startsAt), asc(consultations.id));
+    },
+
+    /** Published consultations about an agenda item (its draft resolution), oldest first. */
+    async publishedForAgendaItem(agendaItemId: string): Promise<ConsultationRow[]> {
+      return db
+        .select()
+        .from(consultations)
+        .where(
+          and(eq(consultations.agendaItemId, agendaItemId), isNotNull(consultations.publishedAt)),
+        )
+        .orderBy(asc(consultations.startsAt), asc(consultations.id));
     },
 
     /** The kind of an agenda item of the council, or undefined when it has no such item. */
@@ -494,6 +505,15 @@ export function consultationsRepository({ db, clock, newId }: StorageContext) {
       expiresAt: Date;
     }): Promise<void> {
       await db.insert(residentDataRequests).values({ id: newId(), ...input, createdAt: clock() });
+    },
+
+    /** Removes data requests whose links have expired (they hold an address). */
+    async deleteExpiredDataRequests(now: Date): Promise<number> {
+      const rows = await db
+        .delete(residentDataRequests)
+        .where(lte(residentDataRequests.expiresAt, now))
+        .returning({ id: residentDataRequests.id });
+      return rows.length;
     },
 
     /** A data request's link that has not expired. */
