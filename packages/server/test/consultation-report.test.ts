@@ -1,6 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { consultationSchema, type Consultation } from '@veche/protocol';
@@ -10,6 +8,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/demo/demo-council.js';
 import { openEmbeddedDatabase } from '../src/storage/database.js';
 import { TestClient } from './support/http-client.js';
 import { linksIn } from './support/mail-message.js';
+import { HAVE_PDFTOTEXT, pdfText, requirePdfToText } from './support/pdf-text.js';
 import { startVeche, type RunningVeche } from './support/server-process.js';
 import { startSmtpCapture, type SmtpCapture } from './support/smtp-capture.js';
 
@@ -24,14 +23,7 @@ import { startSmtpCapture, type SmtpCapture } from './support/smtp-capture.js';
 const OPERATOR = DEMO_LOGINS.find((login) => login.role === 'operator')!.email;
 const COUNCILLOR = DEMO_LOGINS.find((login) => login.role === 'councillor')!.email;
 
-const HAVE_PDFTOTEXT = spawnSync('pdftotext', ['-v']).error === undefined;
-if (!HAVE_PDFTOTEXT) {
-  const message =
-    'pdftotext is missing, so the consultation report tests are skipped; ' +
-    'install it with `apt-get install -y --no-install-recommends poppler-utils`';
-  if (process.env['CI'] === 'true') throw new Error(message);
-  console.warn(`\n*** SKIPPED: ${message}\n`);
-}
+requirePdfToText('the consultation report tests');
 
 let smtp: SmtpCapture;
 let veche: RunningVeche;
@@ -49,14 +41,6 @@ async function signedIn(email: string): Promise<TestClient> {
     200,
   );
   return client;
-}
-
-function pdfText(pdf: Buffer): string {
-  const file = join(scratch, `${randomUUID()}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 interface ListedDocument {
@@ -208,7 +192,7 @@ describe.skipIf(!HAVE_PDFTOTEXT)('the report of a finished consultation', () => 
       headers: { cookie: councillor.sessionCookie! },
     });
     expect(file.status).toBe(200);
-    const text = pdfText(Buffer.from(await file.arrayBuffer()));
+    const text = pdfText(Buffer.from(await file.arrayBuffer()), scratch);
     expect(text).toContain('Raport z konsultacji: Budżet obywatelski 2027');
     expect(text).toContain('Uwzględnione potwierdzone odpowiedzi: 2');
     expect(text).toContain('Pytanie 1: Który projekt wybrać?');
@@ -224,7 +208,7 @@ describe.skipIf(!HAVE_PDFTOTEXT)('the report of a finished consultation', () => 
     );
     expect(published.status).toBe(200);
     expect(published.headers.get('content-type')).toBe('application/pdf');
-    expect(pdfText(Buffer.from(await published.arrayBuffer()))).toContain(
+    expect(pdfText(Buffer.from(await published.arrayBuffer()), scratch)).toContain(
       'Pytanie 2: Jak oceniasz budżet?',
     );
   });

@@ -1,6 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SittingSetup } from '@veche/domain';
@@ -11,6 +10,7 @@ import { openEmbeddedDatabase } from '../src/storage/database.js';
 import { createRepositories } from '../src/storage/repositories.js';
 import { TestClient } from './support/http-client.js';
 import { addBulgarianCouncil, type SecondCouncil } from './support/second-council.js';
+import { HAVE_PDFTOTEXT, pdfText, requirePdfToText } from './support/pdf-text.js';
 import { startVeche, type RunningVeche } from './support/server-process.js';
 
 /*
@@ -73,28 +73,11 @@ async function seed(): Promise<Seeded> {
   }
 }
 
-/** In CI a missing pdftotext fails the run; elsewhere these tests are skipped, loudly. */
-const HAVE_PDFTOTEXT = spawnSync('pdftotext', ['-v']).error === undefined;
-if (!HAVE_PDFTOTEXT) {
-  const message =
-    'pdftotext is missing, so the minutes tests are skipped; ' +
-    'install it with `apt-get install -y --no-install-recommends poppler-utils`';
-  if (process.env['CI'] === 'true') throw new Error(message);
-  console.warn(`\n*** SKIPPED: ${message}\n`);
-}
+requirePdfToText('the minutes tests');
 
 async function download(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${veche.url}${path}`, { headers });
   return { response, body: Buffer.from(await response.arrayBuffer()) };
-}
-
-/** The PDF's text as pdftotext lays it out, with every run of white space made one space. */
-function pdfText(pdf: Buffer): string {
-  const file = join(scratch, `${randomUUID()}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** The DOCX's main part, and its text with each paragraph on its own line. */
@@ -147,7 +130,7 @@ describe.skipIf(!HAVE_PDFTOTEXT)('the minutes of the demo council sitting 23', (
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(body.subarray(0, 5).toString()).toBe('%PDF-');
-    text = pdfText(body);
+    text = pdfText(body, scratch);
   });
 
   it('is a download with an ASCII name, the Polish name, and an ETag that a client can send back', async () => {
@@ -280,7 +263,7 @@ describe.skipIf(!HAVE_PDFTOTEXT)('the minutes of the demo council sitting 23', (
     expect(response.headers.get('content-disposition')).toMatch(
       /^attachment; filename="vote-list-XXIII-\d{4}-\d\d-\d\d-demo-vote-street\.pdf"/,
     );
-    const list = pdfText(body);
+    const list = pdfText(body, scratch);
     expect(list).toContain('Imienny wykaz głosowania');
     expect(list).toContain('Projekt uchwały w sprawie nadania nazwy ulicy „Źródlana” w Wierzbowie');
     expect(list).toContain('Odrzucono: 4 za, wymagane więcej niż 5,5 z 11.');
@@ -393,7 +376,7 @@ describe.skipIf(!HAVE_PDFTOTEXT)('the minutes of a Bulgarian council', () => {
       `/api/public/sittings/${bg.sittingId}/votes/bg-vote-budget/list.pdf`,
     );
     expect(response.status).toBe(200);
-    const list = pdfText(body);
+    const list = pdfText(body, scratch);
     expect(list).toContain('Поименно гласуване');
     expect(list).toContain('Приемане на бюджета за 2027 г.');
     // In the order of the body's members (by family name); the councillor voted herself.
@@ -408,7 +391,7 @@ describe.skipIf(!HAVE_PDFTOTEXT)('the minutes of a Bulgarian council', () => {
 
     const whileOpen = await download(`/api/public/sittings/${bg.sittingId}/minutes.pdf`);
     openEtag = whileOpen.response.headers.get('etag')!;
-    const open = pdfText(whileOpen.body);
+    const open = pdfText(whileOpen.body, scratch);
     expect(open).toContain('Заседанието още не е закрито');
     expect(open).toContain('Гласуването продължава.');
   });
@@ -434,7 +417,7 @@ describe.skipIf(!HAVE_PDFTOTEXT)('the minutes of a Bulgarian council', () => {
         `^attachment; filename="minutes-I-\\d{4}-\\d\\d-\\d\\d\\.pdf"; filename\\*=UTF-8''${encodeURIComponent('Протокол I ')}`,
       ),
     );
-    const text = pdfText(body);
+    const text = pdfText(body, scratch);
     const sofia = new Intl.DateTimeFormat('bg-BG', {
       hour: '2-digit',
       minute: '2-digit',

@@ -1,5 +1,6 @@
 import type { ConsultationResults } from '@veche/protocol';
 import type { FastifyBaseLogger } from 'fastify';
+import { startPeriodic, type Periodic } from '../time/periodic.js';
 import { formatMailTime } from '../mail/mail-texts.js';
 import { isLanguage } from '../portal/portal-texts.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -28,11 +29,8 @@ export function reportPdfFor(
 
 class AttachedMeanwhile extends Error {}
 
-export interface ReportSweep {
-  /** One pass (the timer calls it; tests may too): how many reports were attached. */
-  tick(): Promise<number>;
-  stop(): Promise<void>;
-}
+/** A pass's result: how many reports were attached. */
+export type ReportSweep = Periodic<number>;
 
 /**
  * Attaches each finished consultation's report to the agenda item of the draft resolution it
@@ -48,9 +46,6 @@ export function startReportSweep(
   logger: FastifyBaseLogger,
   intervalMs = 60_000,
 ): ReportSweep {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-
   async function attach(due: Awaited<ReturnType<Repositories['consultationReports']['due']>>[0]) {
     const { consultation } = due;
     const council = await repos.councils.findById(consultation.councilId);
@@ -104,23 +99,5 @@ export function startReportSweep(
     return attached;
   }
 
-  const pass = () => {
-    if (stopped) return;
-    running = running.then(tick).catch((error: unknown) => {
-      logger.error({ err: error }, 'report sweep failed');
-    });
-  };
-  // At start, then every interval: a server that was down when a consultation ended catches up.
-  pass();
-  const timer = setInterval(pass, intervalMs);
-  timer.unref();
-
-  return {
-    tick,
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic(tick, { intervalMs, atStart: true, logger, failure: 'report sweep failed' });
 }

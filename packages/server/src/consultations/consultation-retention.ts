@@ -1,13 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { startPeriodic, type Periodic } from '../time/periodic.js';
 import type { Repositories } from '../storage/repositories.js';
 import { inTransaction } from '../storage/repositories.js';
 import type { StorageContext } from '../storage/storage-context.js';
 
-export interface RetentionSweep {
-  /** One pass (the timer calls it; tests may too): how many consultations were erased. */
-  tick(): Promise<number>;
-  stop(): Promise<void>;
-}
+/** A pass's result: how many consultations were erased. */
+export type RetentionSweep = Periodic<number>;
 
 /**
  * Erases the names, e-mail addresses and links of residents' responses and opinions once a
@@ -22,9 +20,6 @@ export function startRetentionSweep(
   logger: FastifyBaseLogger,
   intervalMs = 3_600_000,
 ): RetentionSweep {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-
   async function tick(): Promise<number> {
     // Expired data-request links hold an address too; they go as soon as they are useless.
     await repos.consultations.deleteExpiredDataRequests(storage.clock());
@@ -41,23 +36,10 @@ export function startRetentionSweep(
     return due.length;
   }
 
-  const pass = () => {
-    if (stopped) return;
-    running = running.then(tick).catch((error: unknown) => {
-      logger.error({ err: error }, 'retention sweep failed');
-    });
-  };
-  // At start, then every interval: a server that was down when a period ended catches up.
-  pass();
-  const timer = setInterval(pass, intervalMs);
-  timer.unref();
-
-  return {
-    tick,
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic(tick, {
+    intervalMs,
+    atStart: true,
+    logger,
+    failure: 'retention sweep failed',
+  });
 }

@@ -15,6 +15,8 @@ import {
   speechRequestWindow,
   type SpeechRequestUseCases,
 } from '../residents/speech-requests.use-case.js';
+
+type ConfirmedRequest = NonNullable<Awaited<ReturnType<SpeechRequestUseCases['byToken']>>>;
 import type { PageContext } from './portal-layout.js';
 import type { PortalUseCases } from './portal.use-case.js';
 import {
@@ -97,6 +99,17 @@ function refusalProblem(error: HttpError): FieldProblem | null {
     default:
       return null;
   }
+}
+
+/** What the confirmation page says of the request a link names. */
+function confirmFacts(found: ConfirmedRequest, lastDay: string) {
+  return {
+    council: found.council,
+    sitting: found.sitting,
+    name: found.request.name,
+    itemTitle: found.request.itemTitle,
+    lastDay,
+  };
 }
 
 /**
@@ -246,13 +259,7 @@ export function speakRoutes(
       confirmPage(context, {
         state,
         token,
-        found: {
-          council: found.council,
-          sitting: found.sitting,
-          name: found.request.name,
-          itemTitle: found.request.itemTitle,
-          lastDay: window.lastDay,
-        },
+        found: confirmFacts(found, window.lastDay),
       }),
     );
   });
@@ -287,13 +294,10 @@ export function speakRoutes(
       confirmPage(context, {
         state,
         token,
-        found: {
-          council: found.council,
-          sitting: found.sitting,
-          name: found.request.name,
-          itemTitle: found.request.itemTitle,
-          lastDay: speechRequestWindow(found.sitting, found.council, clock()).lastDay,
-        },
+        found: confirmFacts(
+          found,
+          speechRequestWindow(found.sitting, found.council, clock()).lastDay,
+        ),
       }),
       state === 'closed' ? 409 : 200,
     );

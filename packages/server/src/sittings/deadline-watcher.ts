@@ -1,13 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { startPeriodic, type Periodic } from '../time/periodic.js';
 import type { Repositories } from '../storage/repositories.js';
 import type { LiveSittingService } from './live-sitting.service.js';
 import type { ResidentSpeakers } from '../residents/resident-speakers.js';
 
-export interface DeadlineWatcher {
-  /** One pass over the live sittings (the timer calls it; tests may too). */
-  tick(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** One pass over the live sittings (the timer calls it; tests may too). */
+export type DeadlineWatcher = Periodic<void>;
 
 /**
  * Closes votes and quorum checks whose time is up, in every live sitting, every `intervalMs`,
@@ -23,9 +21,6 @@ export function startDeadlineWatcher(
   residents: ResidentSpeakers | null = null,
   intervalMs = 250,
 ): DeadlineWatcher {
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-
   async function tick(): Promise<void> {
     const sittings = await repos.sittings.listLive();
     residents?.keepOnly(new Set(sittings.map((sitting) => sitting.id)));
@@ -50,21 +45,10 @@ export function startDeadlineWatcher(
     }
   }
 
-  const timer = setInterval(() => {
-    if (stopped) return;
-    // One pass at a time: a slow pass makes the next one wait rather than overlap.
-    running = running.then(tick).catch((error: unknown) => {
-      logger.error({ err: error }, 'deadline pass failed');
-    });
-  }, intervalMs);
-  timer.unref();
-
-  return {
-    tick,
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic(tick, {
+    intervalMs,
+    atStart: false,
+    logger,
+    failure: 'deadline pass failed',
+  });
 }
