@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   checkDraft,
   draftOf,
+  problemCode,
+  refusalCode,
   refusalProblems,
   sortedConsultations,
   surveyEditable,
@@ -127,5 +129,20 @@ describe('the consultation form', () => {
     expect(surveyEditable({ status: 'planned' })).toBe(true);
     expect(surveyEditable({ status: 'ongoing' })).toBe(false);
     expect(surveyEditable({ status: 'finished' })).toBe(false);
+  });
+});
+
+describe('the words of problems and refusals', () => {
+  it('gives each problem code its message key, and an unknown one the generic key', () => {
+    expect(problemCode('too_few')).toBe('tooFew');
+    expect(problemCode('bad_range')).toBe('badRange');
+    expect(problemCode('required')).toBe('required');
+    expect(problemCode('something_new')).toBe('invalid');
+  });
+
+  it('knows the refusals the editor words itself', () => {
+    expect(refusalCode('consultation_started')).toBe('consultation_started');
+    expect(refusalCode('not_found')).toBe('not_found');
+    expect(refusalCode('forbidden')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { CONSULTATION_DESCRIPTION_MAX, CONSULTATION_SUBJECT_MAX } from '@veche/domain';
 import type { Consultation, CreateConsultationRequest } from '@veche/protocol';
+import type { Messages } from '../i18n/resources';
 import { clockOf, instantOnClock } from '../preparation/council-clock';
 import {
   builderProblems,
@@ -142,4 +143,40 @@ export function refusalProblems(refusal: {
     );
   }
   return new Map();
+}
+
+export type ProblemCode = keyof Messages['consultations']['problems'];
+
+/*
+ * The words' keys are camelCase: i18next reads a key ending in `_few` or `_many` as a plural
+ * form, which `too_few` and `too_many` would be taken for.
+ */
+const PROBLEM_KEYS: Readonly<Record<string, ProblemCode>> = {
+  required: 'required',
+  too_long: 'tooLong',
+  too_many: 'tooMany',
+  too_few: 'tooFew',
+  duplicate_id: 'duplicateId',
+  bad_id: 'badId',
+  bad_range: 'badRange',
+  unreadable: 'unreadable',
+  end_before_start: 'endBeforeStart',
+  in_the_past: 'inThePast',
+  invalid: 'invalid',
+};
+
+/** The words for a problem's code: `consultations.problems.<key>`; an unknown one is `invalid`. */
+export function problemCode(code: string): ProblemCode {
+  return PROBLEM_KEYS[code] ?? 'invalid';
+}
+
+export type RefusalCode = keyof Messages['consultations']['editor']['refusals'];
+
+/** A refusal the editor has its own words for, or null. */
+export function refusalCode(code: string): RefusalCode | null {
+  return code === 'consultation_started' ||
+    code === 'not_found' ||
+    code === 'not_a_draft_resolution'
+    ? code
+    : null;
 }
