@@ -1,6 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consultationSchema, type Consultation } from '@veche/protocol';
+import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-council';
+import { TestClient } from '../packages/server/test/support/http-client';
+import { linksIn } from '../packages/server/test/support/mail-message';
 import { startVeche, type RunningVeche } from '../packages/server/test/support/server-process';
+import { startSmtpCapture, type SmtpCapture } from '../packages/server/test/support/smtp-capture';
 import {
   expectNoSeriousViolations,
   isoDate,
@@ -19,8 +25,13 @@ import {
  */
 
 const OPERATOR = 'biuro.rady@wierzbow.example';
+const PDF = fileURLToPath(
+  new URL('../packages/server/demo-assets/projekt-uchwaly-budzet-2026.pdf', import.meta.url),
+);
 
+let smtp: SmtpCapture;
 let veche: RunningVeche;
+let operator: TestClient;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 let page: Page;
@@ -29,7 +40,12 @@ let editorUrl: string;
 const focusedId = (on: Page) => on.evaluate(() => document.activeElement?.id ?? '');
 
 beforeAll(async () => {
-  veche = await startVeche({ env: { LOGIN_RATE_LIMIT: '100' } });
+  smtp = await startSmtpCapture();
+  veche = await startVeche({ env: { SMTP_URL: smtp.url, LOGIN_RATE_LIMIT: '100' } });
+  operator = new TestClient(veche.url);
+  expect(
+    (await operator.post('/api/auth/login', { email: OPERATOR, password: DEMO_PASSWORD })).status,
+  ).toBe(200);
   browser = await launchChromium();
   page = await pageIn(browser, contexts, 'pl-PL', 1280);
   await signInOnPage(page, veche.url, OPERATOR);
@@ -39,7 +55,14 @@ afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
   await veche?.stop();
+  await smtp?.close();
 });
+
+const write = { origin: '' };
+const consultationAt = async (url: string): Promise<Consultation> => {
+  const id = /\/consultations\/([0-9a-f-]{36})$/.exec(url)![1]!;
+  return consultationSchema.parse((await operator.get(`/api/consultations/${id}`)).body);
+};
 
 describe('the office builds a consultation', () => {
   it('lists the consultations and opens the form', async () => {
@@ -147,5 +170,128 @@ describe('the office builds a consultation', () => {
     expect(await card.textContent()).toContain('Planned (published, not started)');
     expect(await overflowsHorizontally(phone)).toBe(false);
     await expectNoSeriousViolations(phone, 'consultations list, en, 360 px');
+  });
+});
+
+describe('the office keeps a consultation', () => {
+  it('offers the version someone saved first, and loads it', async () => {
+    write.origin = veche.url;
+    const rest = await consultationAt(editorUrl);
+    const theirs = await operator.put(
+      `/api/consultations/${rest.id}`,
+      {
+        subject: 'Park przy ulicy Kościuszki (poprawiony)',
+        description: rest.description,
+        startsAt: rest.startsAt,
+        endsAt: rest.endsAt,
+        agendaItemId: rest.agendaItemId,
+        survey: rest.survey,
+        version: rest.version,
+      },
+      write,
+    );
+    expect(theirs.status, JSON.stringify(theirs.body)).toBe(200);
+
+    await page.getByLabel('Opis', { exact: true }).fill('Moja zmiana');
+    await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
+    await page.getByRole('heading', { name: 'Zapisane przez kogoś innego' }).waitFor();
+    await page.getByRole('button', { name: 'Wczytaj jego wersję' }).click();
+    expect(await page.getByLabel('Temat').inputValue()).toBe(
+      'Park przy ulicy Kościuszki (poprawiony)',
+    );
+    expect(await page.getByLabel('Opis', { exact: true }).inputValue()).toBe(
+      'Jak ma wyglądać nowy park?',
+    );
+    await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
+    await page.getByText('Konsultacje zostały zapisane.').waitFor();
+  });
+
+  it('uploads a document and removes it', async () => {
+    await page.getByLabel('Plik', { exact: true }).setInputFiles(PDF);
+    await page.getByLabel('Tytuł', { exact: true }).fill('Koncepcja parku');
+    await page.getByRole('button', { name: 'Wyślij' }).click();
+    await page.getByText('Dokument Koncepcja parku został dodany.').waitFor();
+    expect(await page.getByRole('link', { name: 'Koncepcja parku' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Usuń dokument Koncepcja parku' }).click();
+    await page.getByText('Dokument Koncepcja parku został usunięty.').waitFor();
+    expect(await page.getByRole('link', { name: 'Koncepcja parku' }).count()).toBe(0);
+  });
+
+  it('shows a started survey read only and hides an opinion with its reason on record', async () => {
+    const councilId = (await consultationAt(editorUrl)).councilId;
+    const created = await operator.post<Consultation>(
+      `/api/councils/${councilId}/consultations`,
+      {
+        subject: 'Rozkład jazdy autobusów',
+        description: '',
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        survey: {
+          questions: [
+            { id: 'q1', kind: 'short_text', prompt: 'Którą linią jeździsz?', required: true },
+          ],
+        },
+      },
+      write,
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const bus = created.body;
+    expect(
+      (await operator.post(`/api/consultations/${bus.id}/publish`, { version: bus.version }, write))
+        .status,
+    ).toBe(200);
+    const before = smtp.messages.length;
+    const sent = await fetch(`${veche.url}/api/public/consultations/${bus.id}/opinions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: veche.url },
+      body: JSON.stringify({
+        name: 'Jan Trolski',
+        email: 'troll@example.org',
+        text: 'Obraźliwy wpis',
+        language: 'pl',
+      }),
+    });
+    expect(sent.status).toBe(202);
+    const mail = await smtp.waitFor(
+      (message) =>
+        message.envelopeTo.includes('troll@example.org') &&
+        smtp.messages.indexOf(message) >= before,
+    );
+    const link = linksIn(mail.text ?? '').find((found) =>
+      found.includes('/consultation-opinions/'),
+    )!;
+    const token = link.split('/').at(-1)!;
+    const verified = await fetch(`${veche.url}/api/public/consultation-opinions/${token}/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: veche.url },
+      body: '{}',
+    });
+    expect(verified.status).toBe(200);
+
+    await page.goto(`${veche.url}/consultations/${bus.id}`);
+    await page.getByRole('heading', { name: 'Rozkład jazdy autobusów', level: 1 }).waitFor();
+    expect(await page.locator('.consultation-status').textContent()).toContain('Trwają');
+    await page.getByText('ankiety nie można już zmienić').waitFor();
+    expect(await page.getByRole('button', { name: 'Dodaj pytanie' }).count()).toBe(0);
+    const preview = page.getByRole('form', { name: 'Podgląd ankiety (tylko do odczytu)' });
+    expect(await preview.locator('legend, label').first().textContent()).toContain(
+      'Którą linią jeździsz?',
+    );
+    await page.getByText('1 potwierdzona opinia.').first().waitFor();
+
+    await page.getByRole('button', { name: 'Ukryj opinię: Jan Trolski' }).click();
+    const reason = page.getByLabel('Powód ukrycia opinii: Jan Trolski');
+    expect(await focusedId(page)).toBe(await reason.getAttribute('id'));
+    await page.getByRole('button', { name: 'Ukryj opinię z tym powodem: Jan Trolski' }).click();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill('Obraźliwe słowa');
+    await page.getByRole('button', { name: 'Ukryj opinię z tym powodem: Jan Trolski' }).click();
+    await page.getByText('Ukryta przez biuro. Powód: Obraźliwe słowa').waitFor();
+    expect(await page.getByText('Opinia została ukryta: Jan Trolski.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Ukryj opinię: Jan Trolski' }).count()).toBe(0);
+    // The results count it as hidden at once.
+    await page.getByText('1 opinia ukryta.').waitFor();
+    await expectNoSeriousViolations(page, 'ongoing consultation with a hidden opinion, pl');
+    await screenshot(page, 'consultation-hidden-opinion');
   });
 });

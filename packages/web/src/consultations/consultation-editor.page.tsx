@@ -71,6 +71,7 @@ export function ConsultationEditorPage(props: Props) {
   const [status, setStatus] = useState('');
   const [conflict, setConflict] = useState<Consultation | null>(null);
   const [previewing, setPreviewing] = useState(false);
+  const [resultChanges, setResultChanges] = useState(0);
 
   const consultation = load.state === 'loaded' ? load.consultation : null;
   const title = consultation === null ? t('consultations.editor.newTitle') : consultation.subject;
@@ -450,10 +451,12 @@ export function ConsultationEditorPage(props: Props) {
           <ConsultationOpinionsSection
             consultation={consultation}
             timeZone={timeZone}
+            onHidden={() => setResultChanges((count) => count + 1)}
             onSessionEnded={onSessionEnded}
           />
           <ConsultationResultsSection
             consultationId={consultation.id}
+            changes={resultChanges}
             onSessionEnded={onSessionEnded}
           />
         </>

@@ -10,6 +10,8 @@ import { formatWhen } from './consultation-format';
 interface Props {
   consultation: Consultation;
   timeZone: string;
+  /** After a hiding: the results count hidden opinions, so they are read again. */
+  onHidden: () => void;
   onSessionEnded: () => void;
 }
 
@@ -18,7 +20,12 @@ interface Props {
  * opinions, and each opinion with its author's name and e-mail; an abusive one is hidden with a
  * reason, which stays on record and is shown with it.
  */
-export function ConsultationOpinionsSection({ consultation, timeZone, onSessionEnded }: Props) {
+export function ConsultationOpinionsSection({
+  consultation,
+  timeZone,
+  onHidden,
+  onSessionEnded,
+}: Props) {
   const { t, i18n } = useTranslation();
   const [opinions, setOpinions] = useState<OfficeOpinions['opinions'] | null>(null);
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
@@ -49,6 +56,7 @@ export function ConsultationOpinionsSection({ consultation, timeZone, onSessionE
       now === null ? now : now.map((item) => (item.id === updated.id ? updated : item)),
     );
     setStatus(message);
+    onHidden();
   };
 
   return (

@@ -7,6 +7,8 @@ import { consultationsApi } from './consultations-api';
 
 interface Props {
   consultationId: string;
+  /** Changes when something the results count changed on this page (an opinion hidden). */
+  changes: number;
   onSessionEnded: () => void;
 }
 
@@ -16,7 +18,7 @@ type Question = ConsultationResults['questions'][number];
  * The results so far (the office sees them while residents still answer): verified responses
  * only, counts per question, and the CSV of the same.
  */
-export function ConsultationResultsSection({ consultationId, onSessionEnded }: Props) {
+export function ConsultationResultsSection({ consultationId, changes, onSessionEnded }: Props) {
   const { t, i18n } = useTranslation();
   const [results, setResults] = useState<ConsultationResults | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function ConsultationResultsSection({ consultationId, onSessionEnded }: P
     return () => {
       current = false;
     };
-  }, [consultationId, reloads, onSessionEnded, t]);
+  }, [consultationId, reloads, changes, onSessionEnded, t]);
 
   const number = (value: number) =>
     new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(value);
