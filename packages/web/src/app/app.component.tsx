@@ -30,6 +30,8 @@ import { PlatformCouncilsPage } from '../admin/platform-councils.page';
 import { MyInterpellationsPage } from '../interpellations/my-interpellations.page';
 import { OfficeInterpellationsPage } from '../interpellations/office-interpellations.page';
 import { PublicInterpellationsPage } from '../interpellations/public-interpellations.page';
+import { OfficeConsultationsPage } from '../consultations/office-consultations.page';
+import { ConsultationEditorPage } from '../consultations/consultation-editor.page';
 
 type Session =
   | { state: 'checking' }
@@ -352,6 +354,35 @@ function SignedInPage({
         <AgendaTemplatesPage
           key={route.councilId}
           councilId={route.councilId}
+          focusHeading={focusHeading}
+          onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'councilConsultations':
+      return (
+        <OfficeConsultationsPage
+          key={route.councilId}
+          councilId={route.councilId}
+          focusHeading={focusHeading}
+          onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'newConsultation':
+      return (
+        <ConsultationEditorPage
+          key={`new-${route.councilId}`}
+          mode="new"
+          councilId={route.councilId}
+          focusHeading={focusHeading}
+          onSessionEnded={onSessionEnded}
+        />
+      );
+    case 'consultation':
+      return (
+        <ConsultationEditorPage
+          key={route.consultationId}
+          mode="edit"
+          consultationId={route.consultationId}
           focusHeading={focusHeading}
           onSessionEnded={onSessionEnded}
         />

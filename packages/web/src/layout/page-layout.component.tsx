@@ -12,6 +12,7 @@ import {
 } from '../routing/routes';
 import { LanguageSwitcher } from './language-switcher.component';
 import { InterpellationLinks } from '../interpellations/interpellation-links.component';
+import { ConsultationLinks } from '../consultations/consultation-links.component';
 
 interface Props {
   user: CurrentUser | null;
@@ -85,6 +86,7 @@ export function PageLayout({
                     </li>
                   ))}
                 <InterpellationLinks user={user} currentPage={currentPage} />
+                <ConsultationLinks user={user} currentPage={currentPage} />
                 <li>
                   <RouteLink
                     to={securityPath()}

@@ -17,6 +17,9 @@ export type Route =
   | { readonly name: 'myInterpellations'; readonly councilId: string }
   | { readonly name: 'councilInterpellations'; readonly councilId: string }
   | { readonly name: 'publicInterpellations'; readonly councilId: string }
+  | { readonly name: 'councilConsultations'; readonly councilId: string }
+  | { readonly name: 'newConsultation'; readonly councilId: string }
+  | { readonly name: 'consultation'; readonly consultationId: string }
   | { readonly name: 'notFound' };
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -38,6 +41,9 @@ const AGENDA_TEMPLATES = new RegExp(`^/councils/(${UUID})/agenda-templates/?$`);
 const MY_INTERPELLATIONS = new RegExp(`^/councils/(${UUID})/interpellations/mine/?$`);
 const COUNCIL_INTERPELLATIONS = new RegExp(`^/councils/(${UUID})/interpellations/?$`);
 const PUBLIC_INTERPELLATIONS = new RegExp(`^/public/councils/(${UUID})/interpellations/?$`);
+const COUNCIL_CONSULTATIONS = new RegExp(`^/councils/(${UUID})/consultations/?$`);
+const NEW_CONSULTATION = new RegExp(`^/councils/(${UUID})/consultations/new/?$`);
+const CONSULTATION = new RegExp(`^/consultations/(${UUID})/?$`);
 
 /** Pages anyone may open, signed in or not. */
 export const PUBLIC_ROUTES: readonly Route['name'][] = ['public', 'hall', 'tablet', 'setPassword'];
@@ -76,7 +82,7 @@ export function matchRoute(pathname: string): Route {
   }
   const interpellations = interpellationRoute(pathname);
   if (interpellations !== null) return interpellations;
-  return { name: 'notFound' };
+  return consultationRoute(pathname) ?? { name: 'notFound' };
 }
 
 export function livePath(sittingId: string): string {
@@ -169,4 +175,32 @@ export function publicInterpellationsPath(councilId: string): string {
 /** The office's agenda templates of a council: the agendas new sittings start from. */
 export function agendaTemplatesPath(councilId: string): string {
   return `/councils/${encodeURIComponent(councilId)}/agenda-templates`;
+}
+
+function consultationRoute(pathname: string): Route | null {
+  const list = COUNCIL_CONSULTATIONS.exec(pathname);
+  if (list?.[1] !== undefined) {
+    return { name: 'councilConsultations', councilId: list[1].toLowerCase() };
+  }
+  const fresh = NEW_CONSULTATION.exec(pathname);
+  if (fresh?.[1] !== undefined)
+    return { name: 'newConsultation', councilId: fresh[1].toLowerCase() };
+  const one = CONSULTATION.exec(pathname);
+  if (one?.[1] !== undefined) return { name: 'consultation', consultationId: one[1].toLowerCase() };
+  return null;
+}
+
+/** The office's list of a council's consultations. */
+export function councilConsultationsPath(councilId: string): string {
+  return `/councils/${encodeURIComponent(councilId)}/consultations`;
+}
+
+/** The office's form that creates a consultation of a council. */
+export function newConsultationPath(councilId: string): string {
+  return `${councilConsultationsPath(councilId)}/new`;
+}
+
+/** The office's editor of one consultation: details, survey, documents, responses, results. */
+export function consultationPath(consultationId: string): string {
+  return `/consultations/${encodeURIComponent(consultationId)}`;
 }
