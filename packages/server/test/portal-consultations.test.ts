@@ -23,7 +23,8 @@ import { startSmtpCapture, type CapturedMail, type SmtpCapture } from './support
  */
 
 const OPERATOR = DEMO_LOGINS.find((login) => login.role === 'operator')!.email;
-const LINK = /\/portal\/(consultation-responses|consultation-opinions)\/([A-Za-z0-9_-]{43})$/;
+const LINK =
+  /\/portal\/(consultation-responses|consultation-opinions|resident-data)\/([A-Za-z0-9_-]{43})$/;
 
 const SURVEY: SurveyMessage = {
   questions: [
@@ -309,6 +310,54 @@ describe('a response through the portal', () => {
       /id="c-email"[^>]*aria-invalid="true"[^>]*aria-describedby="c-email-hint c-email-error"/,
     );
     tokenOf(await mailTo('twice@example.org', before), 'consultation-responses');
+  });
+});
+
+describe('a resident’s data', () => {
+  it('is shown through the e-mailed link, and deleted only by its button', async () => {
+    const form = await page(`/portal/councils/${councilId}/resident-data?lang=en`);
+    expect(form.status).toBe(200);
+    expect(form.html).toContain('name="email"');
+    const refused = await post(`/portal/councils/${councilId}/resident-data?lang=en`, {
+      email: 'not an address',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('aria-invalid="true"');
+
+    const before = smtp.messages.length;
+    const sent = await post(`/portal/councils/${councilId}/resident-data?lang=en`, {
+      email: 'data@example.org',
+    });
+    expect(sent.status).toBe(200);
+    const nobody = await post(`/portal/councils/${councilId}/resident-data?lang=en`, {
+      email: 'nobody@example.org',
+    });
+    // The same words whether or not anything is kept.
+    expect(nobody.html.replace('nobody@example.org', 'data@example.org')).toBe(sent.html);
+    // data@example.org has not answered anything yet: it gets no link either.
+    const kept = await respond(park.id, 'data@example.org');
+    const asked = smtp.messages.length;
+    await post(`/portal/councils/${councilId}/resident-data?lang=en`, {
+      email: 'data@example.org',
+    });
+    expect(
+      smtp.messages.slice(before, asked).some((m) => m.envelopeTo.includes('nobody@example.org')),
+    ).toBe(false);
+    const token = tokenOf(await mailTo('data@example.org', asked), 'resident-data');
+
+    const shown = await page(`/portal/resident-data/${token}?lang=en`);
+    expect(shown.status).toBe(200);
+    expect(shown.html).toContain('Park on the market square');
+    expect(shown.html).toContain('Name: Anna Nowak');
+    expect((await responseOf(kept)).email).toBe('data@example.org');
+
+    const deleted = await post(`/portal/resident-data/${token}?lang=en`, {});
+    expect(deleted.status).toBe(200);
+    expect(deleted.html).toContain(
+      'Done: 1 entries deleted, 0 kept without your name and address.',
+    );
+    expect(deleted.html).toContain('Nothing is kept about this address.');
+    expect((await page(`/portal/consultation-responses/${kept}`)).status).toBe(404);
   });
 });
 

@@ -2600,6 +2600,39 @@ const PORTAL_OPERATIONS: readonly OperationSpec[] = [
     ],
   ),
   portalPage(
+    '/portal/councils/:councilId/resident-data',
+    'portalResidentDataForm',
+    'A resident asks what the council keeps about an e-mail address from consultations: the form.',
+    [councilIdParameter],
+  ),
+  portalForm(
+    '/portal/councils/:councilId/resident-data',
+    'portalResidentDataRequest',
+    'Ask for the link to what is kept about an address (`email` and the honeypot `website`, multipart/form-data).',
+    'The page reads the same whether or not anything is kept; only an address with entries gets ' +
+      'a link, valid for 24 hours.',
+    [councilIdParameter],
+    [
+      { status: 400, description: 'The address is missing or wrong: the form again, naming it.' },
+      { status: 429, description: 'Too many forms from the network address: the form again.' },
+      { status: 502, description: 'The e-mail could not be sent: the form again, saying so.' },
+    ],
+  ),
+  portalPage(
+    '/portal/resident-data/:token',
+    'portalResidentData',
+    'A data request\u2019s e-mailed link: what is kept about the address, and a button to delete it (opening deletes nothing).',
+    [tokenParameter],
+  ),
+  portalForm(
+    '/portal/resident-data/:token',
+    'portalResidentDataDelete',
+    'Delete what is kept about the link\u2019s address: entries of running consultations go, finished ones lose the name and e-mail.',
+    undefined,
+    [tokenParameter],
+    [{ status: 404, description: 'The link is not valid (any more).' }],
+  ),
+  portalPage(
     '/portal/verify',
     'portalVerifyForm',
     'A form to check a saved copy of a sitting\u2019s record.',

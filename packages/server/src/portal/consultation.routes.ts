@@ -1,6 +1,7 @@
 import { OPINION_TEXT_MAX, RESIDENT_NAME_MAX, SURVEY_LIMITS, type Language } from '@veche/domain';
 import {
   editResponseRequestSchema,
+  residentDataRequestSchema,
   submitOpinionRequestSchema,
   submitResponseRequestSchema,
   type PublicConsultation,
@@ -10,10 +11,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import {
+  deleteResidentData,
   editResponse,
   publicConsultation,
   publicConsultations,
   publicResults,
+  requestResidentData,
+  residentData,
   submitOpinion,
   submitResponse,
   verifyOpinion,
@@ -45,6 +49,11 @@ import {
   type ConsultationAgendaLink,
 } from './consultation.page.js';
 import { consultationsPage, dayOn, type CalendarMonth } from './consultations.page.js';
+import {
+  residentDataPage,
+  residentDataRequestPage,
+  residentDataSentPage,
+} from './resident-data.page.js';
 import type { PortalKit } from './speak.routes.js';
 
 const languageQuery = z.object({ lang: z.string().optional() });
@@ -570,5 +579,136 @@ export function consultationRoutes(
     const { token } = parseInput(tokenParams, request.params);
     parseInput(languageQuery, request.query);
     return opinionPage(request, reply, token, true);
+  });
+
+  async function dataRequestPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    councilId: string,
+    sent: { values: FormValues; problems: readonly FormProblem[] } | null,
+    status = 200,
+  ) {
+    const council = await councilOf(councilId);
+    const context = kit.pageContext(request, kit.councilLanguage(council.defaultLanguage));
+    return kit.sendPage(
+      request,
+      reply,
+      residentDataRequestPage(context, { council, sent }),
+      status,
+    );
+  }
+
+  scope.get('/portal/councils/:councilId/resident-data', async (request, reply) => {
+    const { councilId } = parseInput(councilParams, request.params);
+    parseInput(languageQuery, request.query);
+    return dataRequestPage(request, reply, councilId, null);
+  });
+
+  scope.post(
+    '/portal/councils/:councilId/resident-data',
+    {
+      config: {
+        rateLimit: {
+          max: config.publicFormRateLimit,
+          timeWindow: 3_600_000,
+          errorResponseBuilder: () => new RateLimited(),
+        },
+      },
+      errorHandler: (error, request, reply) => {
+        if (!(error instanceof RateLimited)) throw error;
+        const { councilId } = request.params as { councilId: string };
+        dataRequestPage(
+          request,
+          reply,
+          councilId,
+          { values: {}, problems: [{ field: 'form', key: 'speak.error.rateLimited' }] },
+          429,
+        ).catch((failure: unknown) => reply.send(failure));
+      },
+    },
+    async (request, reply) => {
+      const { councilId } = parseInput(councilParams, request.params);
+      parseInput(languageQuery, request.query);
+      const council = await councilOf(councilId);
+      const context = kit.pageContext(request, kit.councilLanguage(council.defaultLanguage));
+      const { texts } = await readUpload(request, 1);
+      const values = refill(texts);
+      const parsed = residentDataRequestSchema.safeParse({
+        email: texts.email ?? '',
+        language: context.language,
+      });
+      if (!parsed.success) {
+        return dataRequestPage(
+          request,
+          reply,
+          councilId,
+          { values, problems: fieldProblems(parsed.error, { questions: [] }) },
+          400,
+        );
+      }
+      // The honeypot: the same page as always, nothing sent.
+      if ((texts.website ?? '').trim() === '') {
+        try {
+          await requestResidentData(deps, councilId, parsed.data, publicOrigin(request, config));
+        } catch (error) {
+          if (!(error instanceof HttpError) || error.code !== 'mail_failed') throw error;
+          return dataRequestPage(
+            request,
+            reply,
+            councilId,
+            { values, problems: [{ field: 'email', key: 'speak.error.mail' }] },
+            502,
+          );
+        }
+      }
+      return kit.sendPage(
+        request,
+        reply,
+        residentDataSentPage(context, { council, email: parsed.data.email }),
+      );
+    },
+  );
+
+  async function dataPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    remove: boolean,
+  ) {
+    let deleted = null;
+    let data;
+    try {
+      if (remove) deleted = await deleteResidentData(deps, token);
+      data = await residentData(deps, token);
+    } catch (error) {
+      return invalidLink(request, reply, error);
+    }
+    const first = data.responses[0]?.consultationId ?? data.opinions[0]?.consultationId;
+    let council: CouncilRow | null = null;
+    if (first !== undefined) {
+      const consultation = await orNotFound(publicConsultation(repos, first, clock()));
+      council = await councilOf(consultation.councilId);
+    }
+    const context = kit.pageContext(
+      request,
+      council === null ? 'en' : kit.councilLanguage(council.defaultLanguage),
+    );
+    return kit.sendPage(
+      request,
+      reply,
+      residentDataPage(context, { council, data, token, deleted }),
+    );
+  }
+
+  scope.get('/portal/resident-data/:token', async (request, reply) => {
+    const { token } = parseInput(tokenParams, request.params);
+    parseInput(languageQuery, request.query);
+    return dataPage(request, reply, token, false);
+  });
+
+  scope.post('/portal/resident-data/:token', async (request, reply) => {
+    const { token } = parseInput(tokenParams, request.params);
+    parseInput(languageQuery, request.query);
+    return dataPage(request, reply, token, true);
   });
 }

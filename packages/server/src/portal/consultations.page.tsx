@@ -146,6 +146,9 @@ export function consultationsPage(
           {t('consult.calendar.feed')}
         </a>
       </p>
+      <p>
+        <a href={`/portal/councils/${council.id}/resident-data`}>{t('residentData.link')}</a>
+      </p>
       <section aria-labelledby="ongoing">
         <h2 id="ongoing">{t('consult.calendar.ongoing')}</h2>
         <ConsultationList

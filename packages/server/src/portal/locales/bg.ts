@@ -359,4 +359,23 @@ export const bg: PortalCatalogue = {
   'consult.results.hidden': 'Мнения, скрити от администрацията поради злоупотреба: {{count}}.',
   'consult.results.notYet':
     'Резултатите се публикуват, когато консултацията приключи. Тя е {{period}}.',
+  'residentData.link': 'Какви мои данни се пазят от консултациите и как да ги изтрия',
+  'residentData.heading': 'Вашите данни в консултациите',
+  'residentData.intro':
+    'Въведете имейл адреса си. Ако съветът пази отговори или мнения, изпратени от него, ще му изпратим връзка, валидна 24 часа, която ги показва и позволява да ги изтриете.',
+  'residentData.submit': 'Изпратете ми връзката',
+  'residentData.sent': 'Ако съветът пази нещо, изпратено от {{email}}, връзката е на път.',
+  'residentData.linkHeading': 'Какво пази съветът за вашия адрес',
+  'residentData.address': 'Адрес: {{email}}',
+  'residentData.nothing': 'За този адрес не се пази нищо.',
+  'residentData.responses': 'Отговори на анкети',
+  'residentData.opinions': 'Мнения',
+  'residentData.none': 'Няма.',
+  'residentData.entry': 'Име: {{name}}; изпратено на {{when}}.',
+  'residentData.deleteHeading': 'Изтриване на данните ми',
+  'residentData.deleteText':
+    'Записите в текущи консултации се изтриват; в приключилите, които са част от резултатите, се изтриват името и имейл адресът, а отговорите остават.',
+  'residentData.delete': 'Изтрий данните ми',
+  'residentData.deleted':
+    'Готово: изтрити записи: {{deleted}}, запазени без име и адрес: {{anonymised}}.',
 };

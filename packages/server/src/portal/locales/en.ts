@@ -360,4 +360,24 @@ export const en = {
   'consult.results.hidden': 'Opinions hidden by the office for abuse: {{count}}.',
   'consult.results.notYet':
     'The results are published when the consultation ends. It runs {{period}}.',
+  'residentData.link': 'What is kept about me from consultations, and how to delete it',
+  'residentData.heading': 'Your data in consultations',
+  'residentData.intro':
+    'Enter your e-mail address. If the council keeps responses or opinions sent from it, we send it a link, valid for 24 hours, that shows them and lets you delete them.',
+  'residentData.submit': 'Send me the link',
+  'residentData.sent':
+    'If the council keeps anything sent from {{email}}, a link is on its way there.',
+  'residentData.linkHeading': 'What the council keeps about your address',
+  'residentData.address': 'Address: {{email}}',
+  'residentData.nothing': 'Nothing is kept about this address.',
+  'residentData.responses': 'Survey responses',
+  'residentData.opinions': 'Opinions',
+  'residentData.none': 'None.',
+  'residentData.entry': 'Name: {{name}}; sent {{when}}.',
+  'residentData.deleteHeading': 'Delete my data',
+  'residentData.deleteText':
+    'Entries of consultations still running are deleted; in finished ones, which are part of the results, your name and e-mail address are erased and the answers kept.',
+  'residentData.delete': 'Delete my data',
+  'residentData.deleted':
+    'Done: {{deleted}} entries deleted, {{anonymised}} kept without your name and address.',
 } as const;

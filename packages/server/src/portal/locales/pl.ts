@@ -361,4 +361,24 @@ export const pl: PortalCatalogue = {
   'consult.results.hidden': 'Opinie ukryte przez biuro z powodu nadużyć: {{count}}.',
   'consult.results.notYet':
     'Wyniki zostaną opublikowane po zakończeniu konsultacji. Trwa ona {{period}}.',
+  'residentData.link': 'Jakie moje dane są przechowywane z konsultacji i jak je usunąć',
+  'residentData.heading': 'Twoje dane w konsultacjach',
+  'residentData.intro':
+    'Podaj adres e-mail. Jeśli rada przechowuje wysłane z niego odpowiedzi lub opinie, wyślemy na niego link ważny 24 godziny, który je pokaże i pozwoli je usunąć.',
+  'residentData.submit': 'Wyślij mi link',
+  'residentData.sent':
+    'Jeśli rada przechowuje coś wysłanego z adresu {{email}}, link jest już w drodze.',
+  'residentData.linkHeading': 'Co rada przechowuje o Twoim adresie',
+  'residentData.address': 'Adres: {{email}}',
+  'residentData.nothing': 'O tym adresie nic nie jest przechowywane.',
+  'residentData.responses': 'Odpowiedzi w ankietach',
+  'residentData.opinions': 'Opinie',
+  'residentData.none': 'Brak.',
+  'residentData.entry': 'Imię i nazwisko: {{name}}; wysłano {{when}}.',
+  'residentData.deleteHeading': 'Usuń moje dane',
+  'residentData.deleteText':
+    'Wpisy w trwających konsultacjach zostaną usunięte; w zakończonych, które są częścią wyników, zostaną usunięte imię, nazwisko i adres e-mail, a odpowiedzi pozostaną.',
+  'residentData.delete': 'Usuń moje dane',
+  'residentData.deleted':
+    'Gotowe: usunięto wpisów: {{deleted}}, bez imienia i adresu pozostawiono: {{anonymised}}.',
 };

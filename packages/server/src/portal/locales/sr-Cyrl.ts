@@ -354,4 +354,23 @@ export const srCyrl: PortalCatalogue = {
   'consult.results.attached': 'Приложена је датотека (чува је служба).',
   'consult.results.hidden': 'Мишљења која је служба сакрила због злоупотребе: {{count}}.',
   'consult.results.notYet': 'Резултати се објављују када се консултација заврши. Траје {{period}}.',
+  'residentData.link': 'Који моји подаци се чувају из консултација и како да их обришем',
+  'residentData.heading': 'Ваши подаци у консултацијама',
+  'residentData.intro':
+    'Унесите адресу е-поште. Ако скупштина чува одговоре или мишљења послата са ње, послаћемо на њу везу, важећу 24 сата, која их приказује и омогућава да их обришете.',
+  'residentData.submit': 'Пошаљите ми везу',
+  'residentData.sent': 'Ако скупштина чува нешто послато са {{email}}, веза је на путу.',
+  'residentData.linkHeading': 'Шта скупштина чува о вашој адреси',
+  'residentData.address': 'Адреса: {{email}}',
+  'residentData.nothing': 'О овој адреси се ништа не чува.',
+  'residentData.responses': 'Одговори на анкете',
+  'residentData.opinions': 'Мишљења',
+  'residentData.none': 'Нема.',
+  'residentData.entry': 'Име: {{name}}; послато {{when}}.',
+  'residentData.deleteHeading': 'Брисање мојих података',
+  'residentData.deleteText':
+    'Уноси у консултацијама које трају се бришу; у завршеним, које су део резултата, бришу се име и адреса е-поште, а одговори остају.',
+  'residentData.delete': 'Обриши моје податке',
+  'residentData.deleted':
+    'Готово: обрисано уноса: {{deleted}}, задржано без имена и адресе: {{anonymised}}.',
 };

@@ -355,4 +355,23 @@ export const srLatn: PortalCatalogue = {
   'consult.results.hidden': 'Mišljenja koja je služba sakrila zbog zloupotrebe: {{count}}.',
   'consult.results.notYet':
     'Rezultati se objavljuju kada se konsultacija završi. Traje {{period}}.',
+  'residentData.link': 'Koji moji podaci se čuvaju iz konsultacija i kako da ih obrišem',
+  'residentData.heading': 'Vaši podaci u konsultacijama',
+  'residentData.intro':
+    'Unesite adresu e-pošte. Ako skupština čuva odgovore ili mišljenja poslata sa nje, poslaćemo na nju vezu, važeću 24 sata, koja ih prikazuje i omogućava da ih obrišete.',
+  'residentData.submit': 'Pošaljite mi vezu',
+  'residentData.sent': 'Ako skupština čuva nešto poslato sa {{email}}, veza je na putu.',
+  'residentData.linkHeading': 'Šta skupština čuva o vašoj adresi',
+  'residentData.address': 'Adresa: {{email}}',
+  'residentData.nothing': 'O ovoj adresi se ništa ne čuva.',
+  'residentData.responses': 'Odgovori na ankete',
+  'residentData.opinions': 'Mišljenja',
+  'residentData.none': 'Nema.',
+  'residentData.entry': 'Ime: {{name}}; poslato {{when}}.',
+  'residentData.deleteHeading': 'Brisanje mojih podataka',
+  'residentData.deleteText':
+    'Unosi u konsultacijama koje traju se brišu; u završenim, koje su deo rezultata, brišu se ime i adresa e-pošte, a odgovori ostaju.',
+  'residentData.delete': 'Obriši moje podatke',
+  'residentData.deleted':
+    'Gotovo: obrisano unosa: {{deleted}}, zadržano bez imena i adrese: {{anonymised}}.',
 };
