@@ -1,10 +1,17 @@
-import { OPINION_TEXT_MAX, RESIDENT_NAME_MAX, SURVEY_LIMITS, type Language } from '@veche/domain';
+import {
+  OPINION_TEXT_MAX,
+  RESIDENT_NAME_MAX,
+  responseProblems,
+  SURVEY_LIMITS,
+  type Language,
+} from '@veche/domain';
 import {
   editResponseRequestSchema,
   residentDataRequestSchema,
   submitOpinionRequestSchema,
   submitResponseRequestSchema,
   type PublicConsultation,
+  type SurveyAnswersMessage,
   type SurveyMessage,
 } from '@veche/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -124,6 +131,36 @@ function fieldProblems(error: z.ZodError, survey: SurveyMessage): FormProblem[] 
     }
   }
   return problems;
+}
+
+/**
+ * Everything wrong with a sent survey form, so that one round names it all: the rankings the
+ * form could not read, the fields' own problems, and, once either exists (the use case is then
+ * not asked), the domain's judgement of the answers, which the use case would pass otherwise.
+ */
+function formProblems(
+  survey: SurveyMessage,
+  answers: SurveyAnswersMessage,
+  unordered: readonly number[],
+  error: z.ZodError | undefined,
+): FormProblem[] {
+  const problems: FormProblem[] = [
+    ...unordered.map((index) =>
+      questionProblem(survey, survey.questions[index]!.id, 'not_a_ranking'),
+    ),
+    ...(error === undefined ? [] : fieldProblems(error, survey)),
+  ];
+  if (problems.length === 0) return problems;
+  for (const problem of responseProblems(survey, answers)) {
+    const shown = questionProblem(survey, problem.questionId, problem.code);
+    if (!problems.some((p) => p.field === shown.field)) problems.push(shown);
+  }
+  // In the order of the form: questions first, by place, then the resident's fields.
+  const rank = (field: string) => {
+    const match = /^q(\d+)$/.exec(field);
+    return match === null ? 1_000 : Number(match[1]);
+  };
+  return problems.sort((a, b) => rank(a.field) - rank(b.field));
 }
 
 /** A refusal of the use cases, on the field it is about; null for one the page cannot word. */
@@ -325,12 +362,7 @@ export function consultationRoutes(
         language: context.language,
         answers,
       });
-      const problems = [
-        ...unordered.map((index) =>
-          questionProblem(survey, survey.questions[index]!.id, 'not_a_ranking'),
-        ),
-        ...(parsed.success ? [] : fieldProblems(parsed.error, survey)),
-      ];
+      const problems = formProblems(survey, answers, unordered, parsed.error);
       if (!parsed.success || problems.length > 0) {
         return detailPage(
           request,
@@ -511,12 +543,7 @@ export function consultationRoutes(
       name: texts.name ?? '',
       consentToPublishName: texts.consent === 'yes',
     });
-    const problems = [
-      ...unordered.map((index) =>
-        questionProblem(survey, survey.questions[index]!.id, 'not_a_ranking'),
-      ),
-      ...(parsed.success ? [] : fieldProblems(parsed.error, survey)),
-    ];
+    const problems = formProblems(survey, answers, unordered, parsed.error);
     if (!parsed.success || problems.length > 0) {
       return responsePage(request, reply, token, null, { values, problems }, 400);
     }
