@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   consultationSchema,
+  sittingPreparationSchema,
   residentResponseSchema,
   type Consultation,
   type SurveyMessage,
@@ -259,6 +260,57 @@ describe('a consultation’s page', () => {
     );
     expect(domain.html).toContain('href="#c-q0-0"');
     expect(domain.html).toContain('aria-describedby="c-q0-error"');
+  });
+});
+
+describe('a consultation on a draft resolution', () => {
+  it('links the agenda item on its public sitting', async () => {
+    const options = await operator.get<{ bodies: { id: string; kind: string }[] }>(
+      `/api/councils/${councilId}/preparation`,
+    );
+    const plenaryId = options.body.bodies.find((body) => body.kind === 'plenary')!.id;
+    const created = await operator.post(`/api/councils/${councilId}/sittings`, {
+      bodyId: plenaryId,
+      title: `Sesja ${randomUUID().slice(0, 6)}`,
+      startsAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+      place: 'Sala obrad',
+    });
+    let sitting = sittingPreparationSchema.parse(created.body);
+    const saved = await operator.put(`/api/sittings/${sitting.id}/agenda`, {
+      version: sitting.version,
+      items: [{ title: 'Projekt uchwały o parku na Rynku', kind: 'draft_resolution' }],
+    });
+    sitting = sittingPreparationSchema.parse(saved.body);
+    const itemId = sitting.agenda[0]!.id;
+    const draft = consultationSchema.parse(
+      (
+        await operator.post(`/api/councils/${councilId}/consultations`, {
+          subject: 'Park, the draft',
+          description: '',
+          startsAt: new Date(Date.now() - 60_000).toISOString(),
+          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          agendaItemId: itemId,
+          survey: { questions: [] },
+        })
+      ).body,
+    );
+    const published = await operator.post(`/api/consultations/${draft.id}/publish`, {
+      version: draft.version,
+    });
+    expect(published.status).toBe(200);
+    // The sitting is not public yet: no link to it.
+    const before = await page(`/portal/consultations/${draft.id}?lang=en`);
+    expect(before.html).not.toContain(`/portal/sittings/${sitting.id}`);
+    // Without questions the page offers the opinion form alone.
+    expect(before.html).not.toContain('id="c-form"');
+    expect(before.html).toContain('id="o-form"');
+    const convened = await operator.post(`/api/sittings/${sitting.id}/convene`, {
+      version: sitting.version,
+    });
+    expect(convened.status).toBe(200);
+    const after = await page(`/portal/consultations/${draft.id}?lang=en`);
+    expect(after.html).toContain(`href="/portal/sittings/${sitting.id}"`);
+    expect(after.html).toContain('“Projekt uchwały o parku na Rynku” on the agenda of');
   });
 });
 
