@@ -24,6 +24,8 @@ export interface ConsultationPage {
   readonly council: CouncilRow;
   readonly consultation: PublicConsultation;
   readonly agenda: ConsultationAgendaLink | null;
+  /** The opinion's attachment limit in words ("25 MB"): the documents' limit, configured. */
+  readonly attachmentLimit: string;
   /** The form sent back with what was typed and its problems. */
   readonly sent?: {
     readonly form: 'response' | 'opinion';
@@ -31,8 +33,6 @@ export interface ConsultationPage {
     readonly problems: readonly FormProblem[];
   };
 }
-
-const ATTACHMENT_LIMIT = '5 MB';
 
 function Heading({ context, page }: { context: PageContext; page: ConsultationPage }) {
   const { t } = context;
@@ -201,7 +201,7 @@ export function consultationPage(context: PageContext, page: ConsultationPage): 
                 />
                 <span id="o-attachment-hint" className="meta">
                   {t('speak.attachmentHint', {
-                    size: ATTACHMENT_LIMIT,
+                    size: page.attachmentLimit,
                     formats: ATTACHMENT_FORMATS,
                   })}
                 </span>

@@ -175,7 +175,15 @@ function refusalProblems(error: HttpError, survey: SurveyMessage): FormProblem[]
     case 'mail_failed':
       return [{ field: 'email', key: 'speak.error.mail' }];
     case 'file_too_large':
-      return [{ field: 'attachment', key: 'speak.error.fileTooLarge', params: { size: '5 MB' } }];
+      return [
+        {
+          field: 'attachment',
+          key: 'speak.error.fileTooLarge',
+          params: {
+            size: `${String(Math.round(Number(error.details.facts?.maxBytes ?? 0) / 1_048_576))} MB`,
+          },
+        },
+      ];
     case 'file_empty':
       return [{ field: 'attachment', key: 'speak.error.fileEmpty' }];
     case 'file_type_unsupported':
@@ -209,6 +217,7 @@ export function consultationRoutes(
   config: Config,
 ): void {
   const { repos, clock } = deps;
+  const attachmentLimit = `${String(Math.round(config.documentMaxBytes / 1_048_576))} MB`;
 
   /** A use case's "not found" as the portal's 404 page. */
   async function orNotFound<T>(work: Promise<T>): Promise<T> {
@@ -267,7 +276,13 @@ export function consultationRoutes(
     return kit.sendPage(
       request,
       reply,
-      consultationPage(context, { council, consultation, agenda, ...(sent ? { sent } : {}) }),
+      consultationPage(context, {
+        council,
+        consultation,
+        agenda,
+        attachmentLimit,
+        ...(sent ? { sent } : {}),
+      }),
       status,
     );
   }
