@@ -217,18 +217,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     storage.clock,
     config.documentMaxBytes,
   );
-  publicConsultationRoutes(
-    app,
-    {
-      storage,
-      repos,
-      mailer: deps.mailer,
-      blobs: consultationBlobs,
-      logger: app.log,
-      clock: storage.clock,
-    },
-    config,
-  );
+  const residentDeps = {
+    storage,
+    repos,
+    mailer: deps.mailer,
+    blobs: consultationBlobs,
+    logger: app.log,
+    clock: storage.clock,
+  };
+  publicConsultationRoutes(app, residentDeps, config);
   const retention = startRetentionSweep(storage, repos, app.log);
   consultationReportRoutes(app, repos, storage.clock);
   const reports = startReportSweep(storage, repos, consultationBlobs, app.log);
@@ -243,7 +240,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     logger: app.log,
   });
   speechRequestRoutes(app, speech, folderBlobStore(config.blobDir), signedIn, config);
-  portalRoutes(app, storage, repos, live, config, speech);
+  portalRoutes(app, storage, repos, live, config, speech, residentDeps);
   const deadlines = startDeadlineWatcher(repos, live, storage.clock, app.log, residents);
   notificationRoutes(app, repos, signedIn);
   const notices = startNoticeSender(storage, deps.mailer, app.log, NOTICE_SWEEP_MS);

@@ -2313,6 +2313,28 @@ const portalPage = (
   htmlErrors: [PORTAL_BAD, PORTAL_MISSING],
 });
 
+/** A portal form's POST: multipart/form-data in, the next page (HTML) out. */
+const portalForm = (
+  route: string,
+  operationId: string,
+  summary: string,
+  description: string | undefined,
+  parameters: readonly ParameterSpec[],
+  htmlErrors: readonly { status: number; description: string }[],
+): OperationSpec => ({
+  method: 'POST',
+  route,
+  operationId,
+  tag: 'Portal',
+  summary,
+  ...(description === undefined ? {} : { description }),
+  auth: 'none',
+  parameters: [...parameters, PORTAL_LANGUAGE],
+  success: { status: 200, description: 'The next page (HTML).', contentType: HTML_TYPE },
+  errors: SERVER_ERRORS,
+  htmlErrors,
+});
+
 const PORTAL_OPERATIONS: readonly OperationSpec[] = [
   {
     method: 'GET',
@@ -2489,6 +2511,162 @@ const PORTAL_OPERATIONS: readonly OperationSpec[] = [
       { status: 409, description: 'Too late: the deadline for requests has passed.' },
     ],
   },
+  portalPage(
+    '/portal/councils/:councilId/consultations',
+    'portalConsultations',
+    'A council\u2019s consultations: ongoing, planned and finished, a month as a table, the iCalendar feed.',
+    [
+      councilIdParameter,
+      {
+        name: 'month',
+        in: 'query',
+        required: false,
+        description:
+          'The month shown as a table, `YYYY-MM` (default: this month on the council\u2019s clock).',
+        schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+      },
+    ],
+  ),
+  portalPage(
+    '/portal/consultations/:consultationId',
+    'portalConsultation',
+    'A published consultation: its facts, documents and draft resolution; while it runs, the survey and the opinion form.',
+    [consultationIdParameter],
+  ),
+  portalForm(
+    '/portal/consultations/:consultationId/response',
+    'portalConsultationRespond',
+    'Answer a consultation\u2019s survey (the form\u2019s fields as multipart/form-data).',
+    'Each question by its place: `q<n>` (a choice\u2019s option id, a scale\u2019s number, a text), ' +
+      '`q<n>-<m>` for the m-th option of a multiple choice (any value: chosen) or a ranking (its ' +
+      'place, 1 first); `name`, `email`, `consent` (`yes`: the name may be published) and the ' +
+      'honeypot `website`. A link to confirm the address goes to it; the response counts once ' +
+      'confirmed. At most `PUBLIC_FORM_RATE_LIMIT` forms an hour from one network address.',
+    [consultationIdParameter],
+    [
+      { status: 400, description: 'A field or an answer is wrong: the form again, naming it.' },
+      {
+        status: 409,
+        description:
+          'The address has answered already (a link to that response is e-mailed to it), or the consultation is not open: the page says so.',
+      },
+      {
+        status: 422,
+        description: 'An answer does not fit its question: the form again, naming the question.',
+      },
+      { status: 429, description: 'Too many forms from the network address: the form again.' },
+      { status: 502, description: 'The e-mail could not be sent: the form again, saying so.' },
+    ],
+  ),
+  portalForm(
+    '/portal/consultations/:consultationId/opinion',
+    'portalConsultationOpinion',
+    'Send an opinion to the council office (multipart/form-data).',
+    'Fields `text`, an optional file `file` (the documents\u2019 size limit; PDF, DOCX, ODT, PNG, ' +
+      'JPEG, WebP), `name`, `email`, `consent` and the honeypot `website`. A link to confirm the ' +
+      'address goes to it; the opinion reaches the office once confirmed.',
+    [consultationIdParameter],
+    [
+      { status: 400, description: 'A field is missing or wrong: the form again, naming it.' },
+      { status: 409, description: 'The consultation is not open: the page says so.' },
+      { status: 413, description: 'The file is too large: the form again, saying so.' },
+      { status: 422, description: 'The file\u2019s kind is refused: the form again, saying so.' },
+      { status: 429, description: 'Too many forms from the network address: the form again.' },
+      { status: 502, description: 'The e-mail could not be sent: the form again, saying so.' },
+    ],
+  ),
+  portalPage(
+    '/portal/consultations/:consultationId/results',
+    'portalConsultationResults',
+    'The results of a finished consultation: counts and bars per question, the opinions, the CSV (409 before the end, saying when).',
+    [consultationIdParameter],
+  ),
+  portalPage(
+    '/portal/consultation-responses/:token',
+    'portalConsultationResponse',
+    'A response\u2019s e-mailed link: opening it changes nothing; it shows the response, a button to confirm the address and, while the consultation runs, the survey to edit.',
+    [tokenParameter],
+  ),
+  portalForm(
+    '/portal/consultation-responses/:token',
+    'portalConsultationResponseEdit',
+    'Save a changed response through its link (the survey\u2019s fields, `name`, `consent`); saving also confirms the address.',
+    undefined,
+    [tokenParameter],
+    [
+      { status: 400, description: 'An answer is wrong: the form again, naming the question.' },
+      { status: 404, description: 'The link names no response (any more).' },
+      { status: 409, description: 'The consultation has ended: the page says so.' },
+      { status: 422, description: 'An answer does not fit its question: the form again.' },
+    ],
+  ),
+  portalForm(
+    '/portal/consultation-responses/:token/confirm',
+    'portalConsultationResponseConfirm',
+    'Confirm the address of a response (the button on the link\u2019s page); from then on it counts.',
+    undefined,
+    [tokenParameter],
+    [
+      { status: 404, description: 'The link names no response (any more).' },
+      {
+        status: 409,
+        description: 'The consultation has ended: an unconfirmed response no longer counts.',
+      },
+    ],
+  ),
+  portalPage(
+    '/portal/consultation-opinions/:token',
+    'portalConsultationOpinionLink',
+    'An opinion\u2019s e-mailed link: opening it changes nothing; it shows the opinion and a button to confirm the address.',
+    [tokenParameter],
+  ),
+  portalForm(
+    '/portal/consultation-opinions/:token',
+    'portalConsultationOpinionConfirm',
+    'Confirm the address of an opinion (the button on the link\u2019s page); it then reaches the office.',
+    undefined,
+    [tokenParameter],
+    [
+      { status: 404, description: 'The link names no opinion (any more).' },
+      {
+        status: 409,
+        description: 'The consultation has ended: the opinion can no longer be confirmed.',
+      },
+    ],
+  ),
+  portalPage(
+    '/portal/councils/:councilId/resident-data',
+    'portalResidentDataForm',
+    'A resident asks what the council keeps about an e-mail address from consultations: the form.',
+    [councilIdParameter],
+  ),
+  portalForm(
+    '/portal/councils/:councilId/resident-data',
+    'portalResidentDataRequest',
+    'Ask for the link to what is kept about an address (`email` and the honeypot `website`, multipart/form-data).',
+    'The page reads the same whether or not anything is kept; only an address with entries gets ' +
+      'a link, valid for 24 hours.',
+    [councilIdParameter],
+    [
+      { status: 400, description: 'The address is missing or wrong: the form again, naming it.' },
+      { status: 429, description: 'Too many forms from the network address: the form again.' },
+      { status: 502, description: 'The e-mail could not be sent: the form again, saying so.' },
+    ],
+  ),
+  portalPage(
+    '/portal/resident-data/:token',
+    'portalResidentData',
+    'A data request\u2019s e-mailed link: what is kept about the address, and a button to delete it (opening deletes nothing).',
+    [tokenParameter],
+  ),
+  portalForm(
+    '/portal/resident-data/:token',
+    'portalResidentDataDelete',
+    'Delete what is kept about the link\u2019s address: entries of running consultations go, finished ones lose the name and e-mail.',
+    undefined,
+    [tokenParameter],
+    [{ status: 404, description: 'The link is not valid (any more).' }],
+  ),
   portalPage(
     '/portal/verify',
     'portalVerifyForm',

@@ -65,6 +65,9 @@ export function councilPage(context: PageContext, page: CouncilPage): string {
             <a href={`${base}/resolutions`}>{t('council.register')}</a>
           </li>
           <li>
+            <a href={`${base}/consultations`}>{t('council.consultations')}</a>
+          </li>
+          <li>
             <a href={`${base}/search`}>{t('council.search')}</a>
           </li>
           <li>

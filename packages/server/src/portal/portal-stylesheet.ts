@@ -74,7 +74,38 @@ button { background: #1b2a4a; color: #ffffff; border-color: #1b2a4a; cursor: poi
 .site-footer { border-top: 1px solid #767676; padding: 1rem; max-width: 60rem; margin: 2rem auto 0; }
 .person-votes td:first-child { white-space: nowrap; }
 .person-votes .meta, .register .meta { display: block; font-weight: 400; font-size: 0.875rem; }
+.consult-form .question { margin: 1rem 0; }
+.consult-form fieldset.question { display: block; max-width: 40rem; padding: 0.5rem 1rem 0.75rem; }
+.consult-form legend { font-weight: 600; padding: 0 0.25rem; }
+.consult-form label.choice { flex-direction: row; align-items: center; gap: 0.5rem;
+  font-weight: 400; margin: 0.25rem 0; }
+.consult-form label.choice input { width: auto; min-height: 1.5rem; min-width: 1.5rem; margin: 0; }
+.consult-form .scale { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
+.consult-form .rank { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem;
+  margin: 0.5rem 0; }
+.consult-form .rank label { font-weight: 400; flex: 1 1 10rem; }
+.consult-form .rank select { width: auto; flex: 0 0 auto; }
+.marker { font-weight: 400; color: #4a4a4a; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
+.month-nav { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem; }
+.month { table-layout: fixed; font-size: 0.875rem; }
+.month caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+.month td { border: 1px solid #767676; height: 3.5rem; padding: 0.25rem; }
+.month th { text-align: center; }
+.month abbr { text-decoration: none; }
+.month .day { display: block; font-weight: 700; }
+.month .today { background: #eef3fa; }
+.month .today .day { text-decoration: underline; }
+.results { max-width: 40rem; }
+.results th[scope="row"] { font-weight: 400; }
+.results .bar-cell { width: 40%; vertical-align: middle; }
+.bar { display: block; }
+.texts { padding-left: 1.25rem; }
+.texts li { margin: 0.25rem 0; }
 @media (max-width: 30rem) {
+  .month { font-size: 0.75rem; }
+  .month td { padding: 0.125rem; }
   h1 { font-size: 1.5rem; }
   th, td { padding: 0.375rem 0.25rem; }
 }

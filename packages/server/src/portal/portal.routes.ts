@@ -5,6 +5,8 @@ import { HttpError, parseInput } from '../http/api-error.js';
 import type { LiveSittingService } from '../sittings/live-sitting.service.js';
 import type { Repositories } from '../storage/repositories.js';
 import type { StorageContext } from '../storage/storage-context.js';
+import type { ResidentDeps } from '../consultations/resident-participation.use-case.js';
+import { consultationRoutes } from './consultation.routes.js';
 import { councilPage } from './council.page.js';
 import { errorPage } from './error.page.js';
 import { interpellationsPage } from './interpellations.page.js';
@@ -137,6 +139,7 @@ export function portalRoutes(
   live: LiveSittingService,
   config: Config,
   speech: SpeechRequestUseCases,
+  residents: ResidentDeps,
 ): void {
   const portal = portalUseCases(storage, repos, live);
   const found = <T>(value: T | null): T => {
@@ -293,19 +296,14 @@ export function portalRoutes(
       return sendPage(request, reply, personPage(context, page, filters));
     });
 
-    speakRoutes(
-      scope,
-      {
-        pageContext,
-        sendPage,
-        councilLanguage,
-        notFound: () => new PageNotFound(),
-      },
-      portal,
-      speech,
-      config,
-      storage.clock,
-    );
+    const kit = {
+      pageContext,
+      sendPage,
+      councilLanguage,
+      notFound: () => new PageNotFound(),
+    };
+    speakRoutes(scope, kit, portal, speech, config, storage.clock);
+    consultationRoutes(scope, kit, residents, config);
     done();
   });
 }
