@@ -471,5 +471,10 @@ describe('the results page', () => {
     expect(html).toContain('Jan Kowalski');
     expect(html).toContain('Please keep the old trees.');
     expect(html).toContain(`/api/public/consultations/${short.id}/results.csv`);
+    const report = html.match(/href="([^"]*report\.pdf)"/)?.[1];
+    expect(report).toBe(`/api/public/consultations/${short.id}/report.pdf`);
+    const pdf = await fetch(`${veche.url}${report!}`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
   }, 90_000);
 });

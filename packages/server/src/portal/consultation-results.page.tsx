@@ -192,6 +192,10 @@ export function consultationResultsPage(
         <a href={`/api/public/consultations/${consultation.id}/results.csv`}>
           {t('consult.results.csv')}
         </a>
+        {' · '}
+        <a href={`/api/public/consultations/${consultation.id}/report.pdf`}>
+          {t('consult.results.pdf', { format: 'PDF' })}
+        </a>
       </p>
       {results.questions.length > 0 && (
         <section aria-labelledby="questions">

@@ -340,6 +340,7 @@ export const bg: PortalCatalogue = {
   'consult.opinionLink.notCounted': 'Консултацията приключи, а това мнение не беше потвърдено.',
   'consult.results.heading': 'Резултати: {{subject}}',
   'consult.results.responses': 'Потвърдени отговори',
+  'consult.results.pdf': 'Докладът във формат {{format}}',
   'consult.results.csv': 'Резултатите като таблица (файл за електронни таблици)',
   'consult.results.answered': 'Отговорили: {{count}}.',
   'consult.results.option': 'Възможност',

@@ -341,6 +341,7 @@ export const en = {
     'The consultation has ended and this opinion was never confirmed.',
   'consult.results.heading': 'Results: {{subject}}',
   'consult.results.responses': 'Confirmed responses',
+  'consult.results.pdf': 'The report as {{format}}',
   'consult.results.csv': 'Results as CSV',
   'consult.results.answered': 'Answered by {{count}}.',
   'consult.results.option': 'Option',

@@ -342,6 +342,7 @@ export const pl: PortalCatalogue = {
     'Konsultacja się zakończyła, a ta opinia nie została potwierdzona.',
   'consult.results.heading': 'Wyniki: {{subject}}',
   'consult.results.responses': 'Potwierdzone odpowiedzi',
+  'consult.results.pdf': 'Raport w formacie {{format}}',
   'consult.results.csv': 'Wyniki w CSV',
   'consult.results.answered': 'Odpowiedzi: {{count}}.',
   'consult.results.option': 'Odpowiedź',

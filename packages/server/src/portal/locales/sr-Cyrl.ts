@@ -336,6 +336,7 @@ export const srCyrl: PortalCatalogue = {
   'consult.opinionLink.notCounted': 'Консултација је завршена, а ово мишљење није потврђено.',
   'consult.results.heading': 'Резултати: {{subject}}',
   'consult.results.responses': 'Потврђени одговори',
+  'consult.results.pdf': 'Извештај у формату {{format}}',
   'consult.results.csv': 'Резултати као табела (датотека за табеларне програме)',
   'consult.results.answered': 'Одговорило: {{count}}.',
   'consult.results.option': 'Могућност',

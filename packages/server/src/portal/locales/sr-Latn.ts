@@ -336,6 +336,7 @@ export const srLatn: PortalCatalogue = {
   'consult.opinionLink.notCounted': 'Konsultacija je završena, a ovo mišljenje nije potvrđeno.',
   'consult.results.heading': 'Rezultati: {{subject}}',
   'consult.results.responses': 'Potvrđeni odgovori',
+  'consult.results.pdf': 'Izveštaj u formatu {{format}}',
   'consult.results.csv': 'Rezultati u CSV',
   'consult.results.answered': 'Odgovorilo: {{count}}.',
   'consult.results.option': 'Mogućnost',
