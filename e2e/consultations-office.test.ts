@@ -135,6 +135,13 @@ describe('the office builds a consultation', () => {
   });
 
   it('creates the draft, then publishes it', async () => {
+    // The consultation concerns a draft resolution of the coming sitting.
+    const picker = page.getByLabel('Projekt uchwały, którego dotyczą konsultacje (nieobowiązkowo)');
+    const offered = await picker.locator('option').allTextContents();
+    expect(offered[0]).toBe('Brak');
+    expect(offered.length).toBeGreaterThan(1);
+    await picker.selectOption({ index: 1 });
+    const chosen = await picker.inputValue();
     await page.getByRole('button', { name: 'Utwórz konsultacje' }).click();
     await page.waitForURL(/\/consultations\/[0-9a-f-]{36}$/);
     editorUrl = page.url();
@@ -145,6 +152,11 @@ describe('the office builds a consultation', () => {
     expect(await page.getByLabel('Pytanie 2: treść').inputValue()).toBe(
       'Jak oceniasz obecny stan terenu?',
     );
+    expect(
+      await page
+        .getByLabel('Projekt uchwały, którego dotyczą konsultacje (nieobowiązkowo)')
+        .inputValue(),
+    ).toBe(chosen);
     await page.getByRole('button', { name: 'Opublikuj' }).click();
     await page.getByText('Konsultacje zostały opublikowane.').waitFor();
     expect(await page.locator('.consultation-status').textContent()).toContain(

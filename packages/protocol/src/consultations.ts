@@ -390,3 +390,22 @@ export type ResidentDataDeletion = z.infer<typeof residentDataDeletionSchema>;
 export const consultationDocumentUploadFieldsSchema = z.object({
   title: z.string().trim().min(1).max(300).optional(),
 });
+
+/** A draft resolution on an agenda that a consultation may concern, for the office's picker. */
+export const draftResolutionChoiceSchema = z.object({
+  id: z.string(),
+  /** Its number on its sitting's agenda ("4", "2.1"). */
+  number: z.string(),
+  title: z.string(),
+  sittingId: z.string(),
+  sittingTitle: z.string(),
+  bodyName: z.string(),
+  sittingNumber: z.number().int(),
+  startsAt: z.iso.datetime(),
+});
+
+/** GET /api/councils/:councilId/draft-resolutions: those of sittings not yet closed. */
+export const draftResolutionChoicesSchema = z.object({
+  items: z.array(draftResolutionChoiceSchema),
+});
+export type DraftResolutionChoices = z.infer<typeof draftResolutionChoicesSchema>;

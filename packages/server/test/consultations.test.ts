@@ -13,6 +13,7 @@ import {
   residentResponseSchema,
   type Consultation,
   type SurveyMessage,
+  draftResolutionChoicesSchema,
 } from '@veche/protocol';
 import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
@@ -823,5 +824,22 @@ describe('after the end', () => {
       ).status;
     }
     expect(status).toBe(429);
+  });
+});
+
+describe('the draft resolutions a consultation may concern', () => {
+  it('lists those of sittings not yet closed, numbered, for the office only', async () => {
+    const answer = await operator.get(`/api/councils/${councilId}/draft-resolutions`);
+    expect(answer.status).toBe(200);
+    const { items } = draftResolutionChoicesSchema.parse(answer.body);
+    // The coming sitting XXIV's two draft resolutions; the closed sitting XXIII's are not offered.
+    expect(items.map((item) => [item.sittingNumber, item.number])).toEqual([
+      [24, '4'],
+      [24, '5'],
+    ]);
+    expect(items.map((item) => item.id)).not.toContain(proceduralItemId);
+    const councillor = await signedIn(COUNCILLOR);
+    expect((await councillor.get(`/api/councils/${councilId}/draft-resolutions`)).status).toBe(403);
+    expect((await anyone().get(`/api/councils/${councilId}/draft-resolutions`)).status).toBe(401);
   });
 });

@@ -28,6 +28,7 @@ import {
   publishConsultation,
   removeConsultationDocument,
   updateConsultation,
+  draftResolutionChoices,
 } from './consultations.use-case.js';
 
 const councilParams = z.object({ councilId: z.uuid() });
@@ -84,6 +85,15 @@ export function consultationRoutes(
         clock(),
       );
       return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/councils/:councilId/draft-resolutions',
+    { preHandler: signedIn },
+    async (request) => {
+      const { councilId } = parseInput(councilParams, request.params);
+      return draftResolutionChoices(repos, authOf(request).user, councilId);
     },
   );
 

@@ -2,6 +2,8 @@ import canonicalize from 'canonicalize';
 import {
   holdsAnyRole,
   maySurveyChange,
+  normalizeAgenda,
+  numberAgenda,
   periodProblems,
   surveyProblems,
   type CouncilRole,
@@ -11,6 +13,7 @@ import type {
   Consultation,
   ConsultationDocument,
   CreateConsultationRequest,
+  DraftResolutionChoices,
   OfficeOpinions,
   OfficeResponses,
   PublishConsultationRequest,
@@ -19,6 +22,7 @@ import type {
 import { acceptedDocumentType } from '../documents/document-type.js';
 import { cleanFileName, withoutExtension } from '../documents/documents.use-case.js';
 import { HttpError } from '../http/api-error.js';
+import { agendaTree } from '../sittings/agenda-rows.js';
 import type { UploadedFile } from '../http/multipart-upload.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { Repositories } from '../storage/repositories.js';
@@ -442,4 +446,43 @@ export async function opinionAttachment(
     throw new HttpError(404, 'not_found', 'The opinion has no attachment');
   }
   return { ...attachment, sha256: opinion.attachmentSha256 };
+}
+
+/**
+ * The draft resolutions a consultation may concern, for the office's picker: every
+ * `draft_resolution` item on the agenda of the council's sittings that are not closed, with its
+ * number, in the order the sittings come.
+ */
+export async function draftResolutionChoices(
+  repos: Repositories,
+  user: UserRow,
+  councilId: string,
+): Promise<DraftResolutionChoices> {
+  await officeCouncil(repos, user, councilId);
+  const sittings = (await repos.sittings.listForCouncil(councilId))
+    .filter((sitting) => sitting.status !== 'closed')
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const rows = await repos.sittings.agendaOf(
+    councilId,
+    sittings.map((sitting) => sitting.id),
+  );
+  const items: DraftResolutionChoices['items'] = [];
+  for (const sitting of sittings) {
+    const own = rows.filter((row) => row.sittingId === sitting.id);
+    const kinds = new Map(own.map((row) => [row.id, row.kind]));
+    for (const item of numberAgenda(normalizeAgenda(agendaTree(own)))) {
+      if (kinds.get(item.id) !== 'draft_resolution') continue;
+      items.push({
+        id: item.id,
+        number: item.number,
+        title: item.title,
+        sittingId: sitting.id,
+        sittingTitle: sitting.title,
+        bodyName: sitting.bodyName,
+        sittingNumber: sitting.number,
+        startsAt: sitting.startsAt.toISOString(),
+      });
+    }
+  }
+  return { items };
 }

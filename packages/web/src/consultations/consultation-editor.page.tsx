@@ -1,4 +1,8 @@
-import { consultationSchema, type Consultation } from '@veche/protocol';
+import {
+  consultationSchema,
+  type Consultation,
+  type DraftResolutionChoices,
+} from '@veche/protocol';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api/api-error';
@@ -23,6 +27,7 @@ import { ConsultationDocumentsSection } from './consultation-documents-section.c
 import { ConsultationOpinionsSection } from './consultation-opinions-section.component';
 import { ConsultationResultsSection } from './consultation-results-section.component';
 import { consultationsApi } from './consultations-api';
+import { DraftResolutionPicker } from './draft-resolution-picker.component';
 import { formatWhen } from './consultation-format';
 import { SurveyBuilder, surveyFieldId } from './survey-builder.component';
 import { SurveyPreview } from './survey-preview.component';
@@ -64,6 +69,9 @@ export function ConsultationEditorPage(props: Props) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [draft, setDraft] = useState<ConsultationDraft>(() => draftOf(null, 'UTC'));
+  /** The draft resolution the consultation concerns (null: none), and those it may concern. */
+  const [agendaItemId, setAgendaItemId] = useState<string | null>(null);
+  const [choices, setChoices] = useState<DraftResolutionChoices['items']>([]);
   const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
   const [checked, setChecked] = useState(false);
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
@@ -99,10 +107,15 @@ export function ConsultationEditorPage(props: Props) {
     councilOf()
       .then(async ({ found, councilId }) => {
         // The council's zone, as the sitting editor reads it: the period is typed on its clock.
-        const options = await vecheApi.preparationOptions(councilId);
+        const [options, items] = await Promise.all([
+          vecheApi.preparationOptions(councilId),
+          consultationsApi.draftResolutions(councilId),
+        ]);
         if (!current) return;
         setLoad({ state: 'loaded', consultation: found, councilId, timeZone: options.timeZone });
         setDraft(draftOf(found, options.timeZone));
+        setAgendaItemId(found?.agendaItemId ?? null);
+        setChoices(items);
       })
       .catch((error: unknown) => {
         if (current) failed(error);
@@ -147,7 +160,7 @@ export function ConsultationEditorPage(props: Props) {
     setDraft(next);
     // Once the office tried to save, the marks follow what they type.
     if (checked) {
-      const check = checkDraft(next, timeZone, consultation?.agendaItemId ?? null);
+      const check = checkDraft(next, timeZone, agendaItemId);
       setProblems(check.ok ? new Map() : check.problems);
     }
   };
@@ -207,7 +220,7 @@ export function ConsultationEditorPage(props: Props) {
     if (busy !== null) return;
     setStatus('');
     setGeneral(null);
-    const check = checkDraft(draft, timeZone, consultation?.agendaItemId ?? null);
+    const check = checkDraft(draft, timeZone, agendaItemId);
     setChecked(true);
     if (!check.ok) {
       setProblems(check.problems);
@@ -358,7 +371,15 @@ export function ConsultationEditorPage(props: Props) {
               />
             </div>
           </fieldset>
-          <p className="muted">{t('consultations.editor.noAgendaItem')}</p>
+          <DraftResolutionPicker
+            choices={choices}
+            value={agendaItemId}
+            timeZone={timeZone}
+            onChange={(next) => {
+              setAgendaItemId(next);
+              setStatus('');
+            }}
+          />
         </section>
 
         <section className="consultations__section" aria-labelledby="consultation-survey-heading">

@@ -61,8 +61,7 @@ export type FormCheck =
 /**
  * The request the draft makes, or its problems: a blank or too long subject, a description
  * over its limit, a start or end that is not a date and time, an end not after the start, and
- * the domain's survey problems. `agendaItemId` is kept as saved (the editor offers no way to
- * choose one).
+ * the domain's survey problems. `agendaItemId` is the draft resolution chosen in the picker.
  */
 export function checkDraft(
   draft: ConsultationDraft,

@@ -12,6 +12,8 @@ import {
   type CreateConsultationRequest,
   type OfficeOpinions,
   type OfficeResponses,
+  draftResolutionChoicesSchema,
+  type DraftResolutionChoices,
 } from '@veche/protocol';
 import type { z } from 'zod';
 import { ApiRequestError, readApiError } from '../api/api-error';
@@ -30,6 +32,15 @@ export const consultationsApi = {
         consultationsResponseSchema,
       )
     ).consultations,
+
+  /** The draft resolutions of sittings not yet closed, that a consultation may concern. */
+  draftResolutions: async (councilId: string): Promise<DraftResolutionChoices['items']> =>
+    (
+      await requestJson(
+        `/api/councils/${encodeURIComponent(councilId)}/draft-resolutions`,
+        draftResolutionChoicesSchema,
+      )
+    ).items,
 
   get: (consultationId: string): Promise<Consultation> =>
     requestJson(one(consultationId), consultationSchema),
