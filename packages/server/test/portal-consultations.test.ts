@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   consultationSchema,
   sittingPreparationSchema,
@@ -23,6 +24,9 @@ import { startSmtpCapture, type CapturedMail, type SmtpCapture } from './support
  * results page shows the counts and the opinions.
  */
 
+const PDF = readFileSync(
+  new URL('../demo-assets/projekt-uchwaly-budzet-2026.pdf', import.meta.url),
+);
 const OPERATOR = DEMO_LOGINS.find((login) => login.role === 'operator')!.email;
 const LINK =
   /\/portal\/(consultation-responses|consultation-opinions|resident-data)\/([A-Za-z0-9_-]{43})$/;
@@ -311,6 +315,26 @@ describe('a consultation on a draft resolution', () => {
     const after = await page(`/portal/consultations/${draft.id}?lang=en`);
     expect(after.html).toContain(`href="/portal/sittings/${sitting.id}"`);
     expect(after.html).toContain('“Projekt uchwały o parku na Rynku” on the agenda of');
+  });
+
+  it('lists its documents, each at its public address', async () => {
+    const form = new FormData();
+    form.append('title', 'Mapa terenu');
+    form.append('file', new Blob([new Uint8Array(PDF)]), 'mapa.pdf');
+    const uploaded = await fetch(`${veche.url}/api/consultations/${park.id}/documents`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie: operator.sessionCookie ?? '', origin: veche.url },
+    });
+    expect(uploaded.status).toBe(201);
+    const { id } = (await uploaded.json()) as { id: string };
+    const shown = await page(`/portal/consultations/${park.id}?lang=en`);
+    const href = `/api/public/consultation-documents/${id}`;
+    expect(shown.html).toContain(`href="${href}"`);
+    expect(shown.html).toContain('Mapa terenu');
+    const file = await fetch(`${veche.url}${href}`);
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true);
   });
 });
 
