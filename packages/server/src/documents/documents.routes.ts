@@ -18,13 +18,16 @@ import {
 const sittingParams = z.object({ sittingId: z.uuid() });
 const documentParams = z.object({ documentId: z.uuid() });
 
-/** `inline`, with the name in plain ASCII for old clients and exactly in UTF-8 (RFC 6266). */
-export function contentDisposition(fileName: string): string {
+/** Inline (or as a download), with the name in plain ASCII for old clients and exactly in UTF-8 (RFC 6266). */
+export function contentDisposition(
+  fileName: string,
+  disposition: 'inline' | 'attachment' = 'inline',
+): string {
   const ascii = fileName
     .normalize('NFD')
     .replace(/[^\x20-\x7e]/g, '')
     .replace(/["\\]/g, '');
-  return `inline; filename="${ascii || 'document'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${disposition}; filename="${ascii || 'document'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** Documents of a sitting: attach (the council office), list (its people), read (permitted). */

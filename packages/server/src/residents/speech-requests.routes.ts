@@ -5,20 +5,12 @@ import { HttpError, parseInput } from '../http/api-error.js';
 import { authOf, type SignedInGuard } from '../http/authentication.js';
 import { publicOrigin } from '../http/public-origin.js';
 import type { Config } from '../config.js';
+import { contentDisposition } from '../documents/documents.routes.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { SpeechRequestUseCases } from './speech-requests.use-case.js';
 
 const sittingParams = z.object({ sittingId: z.uuid() });
 const requestParams = z.object({ requestId: z.uuid() });
-
-/** A resident's file, always downloaded, never shown inline: it came from anyone. */
-function attachmentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/["\\]/g, '');
-  return `attachment; filename="${ascii || 'attachment'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** The council office's side of residents' requests to speak: list, decide, read attachments. */
 export function speechRequestRoutes(
@@ -50,13 +42,16 @@ export function speechRequestRoutes(
         request.log.error({ requestId, sha256: file.sha256 }, 'attachment blob is missing');
         throw new HttpError(500, 'internal', 'The file of this attachment is missing');
       }
-      return reply
-        .type(file.mediaType)
-        .header('content-length', String(file.sizeBytes))
-        .header('content-disposition', attachmentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return (
+        reply
+          .type(file.mediaType)
+          .header('content-length', String(file.sizeBytes))
+          // A resident's file: always downloaded, never shown inline, since anyone may have sent it.
+          .header('content-disposition', contentDisposition(file.fileName, 'attachment'))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .send(stream)
+      );
     },
   );
 }
